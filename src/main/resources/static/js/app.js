@@ -126,6 +126,17 @@ document.addEventListener('submit', function (event) {
       status.classList.add('error');
     });
 });
+// A list's filters folded under one line (<details data-open-wide>) fold on a phone only, so that the list starts on
+// the first screen there: where the screen is wider than a phone's they open as the page loads. Without scripts they
+// stay folded, a tap away.
+document.addEventListener('DOMContentLoaded', function () {
+  if (!window.matchMedia || !window.matchMedia('(min-width: 641px)').matches) {
+    return;
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('details[data-open-wide]'), function (fold) {
+    fold.open = true;
+  });
+});
 // Menus of the top navigation (<details class="menu">): one open at a time, closed by a click elsewhere or
 // Escape, and the menu holding the page shown marked as current.
 document.addEventListener('DOMContentLoaded', function () {

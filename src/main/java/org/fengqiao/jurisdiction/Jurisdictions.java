@@ -427,7 +427,7 @@ public class Jurisdictions {
             }
         }
         // what its old owners no longer see goes to the new chain, each item with a named owner (件件有着落)
-        holdings.orderedStream().forEach(h -> h.carryOpenItems(gridIds, target));
+        holdings.orderedStream().forEach(h -> h.carryOpenItems(gridsBefore, target));
         Community after = communities.find(id).orElseThrow();
         events.publishEvent(Audited.updated("community", id, target.path(), community, after));
         index.refreshAfterCommit();

@@ -20,9 +20,10 @@ public interface UnitHoldings {
     /**
      * The open items in these grids, just handed with their community to {@code target}, whose owning unit or person
      * no longer sees them where they lie now: carried to the new unit's chain (re-owned there, by a named person) in
-     * the hand-over's transaction, answering how many; throws what cannot be carried, rolling the hand-over back.
+     * the hand-over's transaction, answering how many; throws what cannot be carried, rolling the hand-over back. The
+     * grids as they lay before the hand-over, so that what is told of each item can say where it was.
      */
-    default long carryOpenItems(java.util.List<java.util.UUID> grids, Unit target) {
+    default long carryOpenItems(java.util.List<Grid> before, Unit target) {
         return 0;
     }
 }

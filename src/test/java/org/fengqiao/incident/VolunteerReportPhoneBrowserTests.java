@@ -58,4 +58,67 @@ class VolunteerReportPhoneBrowserTests extends BrowserTest {
         assertThat(page.locator("main")).containsText("两户村民因宅基地围墙争吵，已劝开" + n);
         assertThat(fitsTheScreen()).as("her reports fit the phone").isTrue();
     }
+
+    /**
+     * On her phone the volunteer's list starts with her items, not with its filters: they fold under one line, which
+     * opens at a tap; once she filters, the line says how many are set, folded again over the list it found, with the
+     * way to clear them beside the count.
+     */
+    @Test
+    void theVolunteersListFoldsItsFiltersSoHerItemsStartOnThePhonesFirstScreen() {
+        String n = String.valueOf(100000 + new Random().nextInt(899999));
+        UUID grid = jdbc.sql("""
+                SELECT r.grid_id FROM grid_role r JOIN staff s ON s.id = r.staff_id
+                WHERE s.username = 'volunteer' AND""" + " " + RosterDay.coversToday("r") + " ORDER BY r.grid_id LIMIT 1")
+                .query(UUID.class).single();
+        org.fengqiao.jurisdiction.Grid hers = jurisdictions.grid(new org.fengqiao.jurisdiction.GridId(grid)).orElseThrow();
+        // an open item in her grid, owned by the nearest officer above it, so that her list has one to show
+        java.util.Map<String, Object> officer = jdbc.sql("""
+                SELECT s.id, s.unit_id FROM staff s JOIN unit u ON u.id = s.unit_id
+                WHERE :path LIKE u.path || '%' AND s.active AND s.role IN ('COMMUNITY_OFFICER', 'STATION_CHIEF')
+                ORDER BY length(u.path) DESC, s.created_at LIMIT 1""").param("path", hers.unitPath()).query()
+                .singleRow();
+        UUID item = new org.fengqiao.support.TreeFixtures(jurisdictions, jdbc).openIncident(hers,
+                jurisdictions.unit(new org.fengqiao.jurisdiction.UnitId((UUID) officer.get("unit_id"))).orElseThrow(),
+                (UUID) officer.get("id"), "RECEIVED");
+
+        login("volunteer");
+        page.navigate(url("/incidents"));
+        assertThat(page.locator("#list-filters-summary")).isVisible();
+        assertThat(page.locator("#list-filters-summary")).hasText("筛选条件");
+        assertThat(page.locator("#filter-category")).isHidden();
+        com.microsoft.playwright.Locator first = page.locator("table.list tbody tr a.incident-link").first();
+        assertThat(first).isVisible();
+        onTheFirstScreen(first, "her first item, before any filter");
+        assertThat(page.locator("tr[data-id='" + item + "']")).hasCount(1);
+
+        page.locator("#list-filters-summary").tap();
+        assertThat(page.locator("#filter-category")).isVisible();
+        page.selectOption("#filter-category", "HELP");
+        page.click("#filter-show");
+        page.waitForURL(u -> u.contains("category=HELP"));
+        assertThat(page.locator("#list-filters-summary")).hasText("筛选条件（已选 1 项）");
+        assertThat(page.locator("#filter-category")).isHidden();
+        assertThat(page.locator("#filter-category")).hasValue("HELP");
+        assertThat(page.locator("#clear-case-filters")).isVisible();
+        assertThat(page.locator("tr[data-id='" + item + "']")).hasCount(1);
+        onTheFirstScreen(page.locator("table.list tbody tr a.incident-link").first(), "her first help call, filtered");
+        assertThat(fitsTheScreen()).as("the list fits the phone").isTrue();
+
+        // where there is room, as on a desk, the filters stand open
+        page.setViewportSize(1280, 800);
+        page.reload();
+        assertThat(page.locator("#filter-category")).isVisible();
+        assertThat(page.locator("#filter-category")).hasValue("HELP");
+    }
+
+    @Autowired
+    org.fengqiao.jurisdiction.Jurisdictions jurisdictions;
+
+    /** The element stands whole within the phone's first screen (844 px), the page not scrolled. */
+    void onTheFirstScreen(com.microsoft.playwright.Locator element, String what) {
+        assertThat(((Number) page.evaluate("() => window.scrollY")).doubleValue()).isZero();
+        com.microsoft.playwright.options.BoundingBox box = element.boundingBox();
+        assertThat(box.y + box.height).as(what + " ends within the first screen").isLessThanOrEqualTo(844);
+    }
 }

@@ -215,6 +215,76 @@ class CommunityMoveIntegrationTests extends IntegrationTest {
                 .param(v.incident()).query(Long.class).single()).isZero();
     }
 
+    /**
+     * The station that loses an item with its village hears of it as the one that takes it does: its webhook gets the
+     * HANDED_OVER step naming the office that owned it, the new station's gets the same step, and the bureau's, above
+     * both, gets it once. The old owner's entry that asked him to handle it is read from the moment it left him.
+     */
+    @Test
+    void anItemHandedOverWithItsVillageReachesTheWebhooksOfTheStationThatLostItAndOfTheOneThatTookIt() {
+        Village v = ruralVillage();
+        UUID officer = tree.staffId("officer");
+        UUID owned = tree.openIncident(v.atOffice(), tree.unit(RURAL_OFFICE), officer, "ACKNOWLEDGED");
+        jdbc.sql("""
+                INSERT INTO inbox_entry (id, recipient_id, kind, record_type, record_id, link, unit_path, subject,
+                                         created_at)
+                VALUES (gen_random_uuid(), ?, 'INCIDENT_ASSIGNED', 'incident', ?, ?, ?, '移交村的事项', now())""")
+                .params(officer, owned, "/incidents/" + owned, v.atOffice().unitPath()).update();
+        UUID heping = api.unitId(HEPING_WORKSTATION);
+        UUID urbanStation = jurisdictions.unit(new UnitId(heping)).orElseThrow().parentId().value();
+        List<UUID> hooks = new java.util.ArrayList<>();
+        try {
+            UUID lost = webhook(api.unitId(RURAL_STATION), hooks);
+            UUID took = webhook(urbanStation, hooks);
+            UUID bureau = webhook(tree.unit(RURAL_STATION).parentId().value(), hooks);
+
+            assertThat(move("bureau", v.village(), heping, null).status()).isEqualTo(200);
+
+            String office = tree.unit(RURAL_OFFICE).id().value().toString();
+            for (UUID hook : List.of(lost, took, bureau)) {
+                List<com.fasterxml.jackson.databind.JsonNode> steps = handedOver(hook, owned);
+                assertThat(steps).as("the HANDED_OVER steps queued for webhook " + hook).hasSize(1);
+                assertThat(steps.get(0).get("ownerUnitId").asText()).isEqualTo(heping.toString());
+                assertThat(steps.get(0).get("previousOwnerUnitId").asText()).isEqualTo(office);
+                assertThat(steps.get(0).get("previousOwnerUnitName").asText()).isEqualTo(tree.unit(RURAL_OFFICE).name());
+            }
+            // the old owner no longer has it to handle: his entry is read at the hand-over's moment
+            java.time.OffsetDateTime at = jdbc.sql(
+                    "SELECT at FROM incident_event WHERE incident_id = ? AND kind = 'HANDED_OVER'").param(owned)
+                    .query(java.time.OffsetDateTime.class).single();
+            assertThat(jdbc.sql("""
+                    SELECT read_at FROM inbox_entry WHERE record_id = ? AND recipient_id = ? AND kind = 'INCIDENT_ASSIGNED'""")
+                    .params(owned, officer).query(java.time.OffsetDateTime.class).single()).isEqualTo(at);
+        } finally {
+            hooks.forEach(h -> jdbc.sql("UPDATE webhook SET active = false WHERE id = ?").param(h).update());
+        }
+    }
+
+    /** Registers a webhook of the unit as the bureau, kept to be stopped after the test. */
+    UUID webhook(UUID unit, List<UUID> hooks) {
+        JurisdictionApi.Answer r = api.call("bureau", HttpMethod.POST, "/api/v1/webhooks", Map.of("unitId",
+                unit.toString(), "url", "http://127.0.0.1:9/hook", "secret", "s3cret-for-the-receiver",
+                "description", "移交测试"), null);
+        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(201);
+        UUID id = UUID.fromString(r.body().get("id").asText());
+        hooks.add(id);
+        return id;
+    }
+
+    /** The payloads of the HANDED_OVER steps of an item queued for a webhook. */
+    List<com.fasterxml.jackson.databind.JsonNode> handedOver(UUID webhook, UUID incident) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        return jdbc.sql("SELECT payload::text FROM webhook_delivery WHERE webhook_id = ?").param(webhook)
+                .query(String.class).list().stream().map(p -> {
+                    try {
+                        return json.readTree(p);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).filter(p -> p.get("incidentId").asText().equals(incident.toString())
+                        && p.get("kind").asText().equals("HANDED_OVER")).toList();
+    }
+
     @Test
     void aVillageGivenAWorkstationOfItsOwnUnderItsOfficeTakesItsGridsWorkPointsUnderIt() {
         Village v = ruralVillage();

@@ -351,6 +351,49 @@ class InboxIntegrationTests extends IntegrationTest {
         assertThat(atBureau.get(0).get("reason").asText()).isEqualTo("需要局指挥中心协调");
     }
 
+    /**
+     * An officer who escalates an item and is himself the duty person of the level above (the only officer of his
+     * central office, the item at a workstation under it) is not told "escalated to you" of his own act; when he
+     * escalates it on to the station, its chief, who did not, is told.
+     */
+    @Test
+    void anOfficerWhoEscalatesAnItemToHimselfIsNotToldOfItAndTheNextOwnerIs() {
+        Unit bureau = jurisdictions.unitByCode("320722000000").orElseThrow();
+        String n = NotificationFixtures.unique();
+        Unit station = jurisdictions.createUnit(bureau.id(), UnitKind.STATION, "IT-N-SS-" + n, "自报派出所" + n, "320722");
+        Unit office = jurisdictions.createUnit(station.id(), UnitKind.CENTRAL_OFFICE, "IT-N-SO-" + n, "自报警务室" + n,
+                "320722");
+        Unit workstation = jurisdictions.createUnit(office.id(), UnitKind.WORKSTATION, "IT-N-SW-" + n, "自报工作站" + n,
+                "320722");
+        String chiefLogin = "ntselfchief" + n;
+        staff.register(station.id(), StaffRole.STATION_CHIEF, "自报所长" + n, null, null, "所长", chiefLogin, DEMO_PASSWORD);
+        String officerLogin = "ntself" + n;
+        Staff officer = staff.register(office.id(), StaffRole.COMMUNITY_OFFICER, "自报民警" + n, null, null, "社区民警",
+                officerLogin, DEMO_PASSWORD);
+        TestGrid g = NotificationFixtures.grid(jurisdictions, staff, workstation);
+        UUID item = new org.fengqiao.support.TreeFixtures(jurisdictions, jdbc).openIncident(g.grid(), workstation,
+                officer.id().value(), "ACKNOWLEDGED");
+        String officerToken = token(officerLogin);
+
+        HttpResponse<String> up = api.send("POST", "/api/v1/incidents/" + item + "/escalate", officerToken,
+                Map.of("reason", "需要警务室统筹"));
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+        Incidents.Incident escalated = incidents.find(item).orElseThrow();
+        assertThat(escalated.ownerUnitId()).isEqualTo(office.id().value());
+        assertThat(escalated.ownerStaffId()).as("the office's duty person is he himself").isEqualTo(officer.id().value());
+        assertThat(entriesAbout(officerToken, item.toString())).as("nothing told him of his own escalation").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM inbox_entry WHERE record_id = ? AND recipient_id = ?")
+                .params(item, officer.id().value()).query(Long.class).single()).isZero();
+
+        HttpResponse<String> on = api.send("POST", "/api/v1/incidents/" + item + "/escalate", officerToken,
+                Map.of("reason", "需要派出所协调"));
+        assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
+        List<JsonNode> chiefs = entriesAbout(token(chiefLogin), item.toString());
+        assertThat(chiefs).extracting(e -> e.get("kind").asText()).containsExactly("INCIDENT_ESCALATED");
+        assertThat(chiefs.get(0).get("reason").asText()).isEqualTo("需要派出所协调");
+        assertThat(entriesAbout(officerToken, item.toString())).isEmpty();
+    }
+
     @Test
     void anOverdueKeyPersonVisitReachesTheGridChief() {
         Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();

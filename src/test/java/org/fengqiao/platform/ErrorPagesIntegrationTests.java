@@ -167,6 +167,43 @@ class ErrorPagesIntegrationTests extends IntegrationTest {
                 .contains("<li>Status: Not one of the values allowed: ").doesNotContain("status:");
     }
 
+    /**
+     * The incident list and its export read their filters together (one record): a status, category or offence that
+     * is none of the choices, or a date that is no date, is still the invalid input page naming the field as the form
+     * labels it and what may be written there, in the reader's language, and the export writes no file.
+     */
+    @Test
+    void theIncidentListAndItsExportRefuseAFilterOfTheWrongKindNamingTheFieldAsTheFormDoes() {
+        ApiClient officer = signedIn("officer");
+        for (String page : List.of("/incidents", "/incidents/export.xlsx")) {
+            HttpResponse<String> status = officer.get(page + "?show=all&status=SOLVED", null, "Accept", BROWSER);
+            isTheErrorPage(status, 400, "输入有误");
+            assertThat(status.body()).as(page).contains("<li>状态：不是可选的值，可选：").contains("已回复办结")
+                    .doesNotContain("status：").doesNotContain("ANSWERED");
+            assertThat(status.headers().firstValue("Content-Disposition")).as(page + ": no file").isEmpty();
+            HttpResponse<String> category = officer.get(page + "?category=BOGUS", null, "Accept", BROWSER);
+            isTheErrorPage(category, 400, "输入有误");
+            assertThat(category.body()).as(page).contains("<li>类别：不是可选的值，可选：").contains("求助")
+                    .doesNotContain("category：");
+            HttpResponse<String> from = officer.get(page + "?from=2026-13-45", null, "Accept", BROWSER);
+            isTheErrorPage(from, 400, "输入有误");
+            assertThat(from.body()).as(page).contains("<li>起始日期：不是日期，请写成 2026-05-01 这样</li>");
+            HttpResponse<String> offence = officer.get(page + "?offence=ARSON&unclassified=maybe", null, "Accept", BROWSER);
+            isTheErrorPage(offence, 400, "输入有误");
+            assertThat(offence.body()).as(page).contains("<li>案由：不是可选的值，可选：").contains("入室盗窃");
+        }
+        ApiClient english = signedIn("officer");
+        english.get("/?lang=en", null, "Accept", BROWSER);
+        for (String page : List.of("/incidents", "/incidents/export.xlsx")) {
+            HttpResponse<String> status = english.get(page + "?status=SOLVED", null, "Accept", BROWSER);
+            isTheErrorPage(status, 400, "Invalid input");
+            assertThat(status.body()).as(page).contains("<li>Status: Not one of the values allowed: ")
+                    .doesNotContain("status:");
+            assertThat(english.get(page + "?to=yesterday", null, "Accept", BROWSER).body()).as(page)
+                    .contains("<li>End date: Not a date: write it as 2026-05-01</li>");
+        }
+    }
+
     @Test
     void aDateThatIsNoDateIsTheInvalidInputPageNamingTheFieldAndHowToWriteIt() {
         HttpResponse<String> r = signedIn("officer").get("/points/leaderboard?from=2026-13-45", null, "Accept", BROWSER);

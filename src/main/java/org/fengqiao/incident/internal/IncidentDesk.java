@@ -793,12 +793,16 @@ public class IncidentDesk implements AutoCloseable {
      * longer sees them there (件件有着落: no item may be left with nobody who can open it): each re-owned at the new
      * unit's level, by its duty person, or else by the first unit above it that has one, as an escalation names an
      * owner; the deadline starts again for him at that level. Each gets a step (HANDED_OVER, naming the unit it came
-     * from) that gives it to him in his inbox, and an audit entry. Refused (409, naming the new unit) when nobody at or
-     * above the new unit can own an item: the whole hand-over is then rolled back. Answers how many were carried.
+     * from) that gives it to him in his inbox, and an audit entry; the step names the unit that owned it and where it
+     * lay before ({@code gridsBefore}: the grids as they lay then), so that the old chain's webhooks hear it left as the new
+     * chain's hear it came. Refused (409, naming the new unit) when nobody at or above the new unit can own an item:
+     * the whole hand-over is then rolled back. Answers how many were carried.
      */
     @Transactional
-    public long carryToNewChain(java.util.Collection<UUID> grids, Unit target) {
-        List<UUID> ids = incidents.openNoLongerSeenByOwner(grids);
+    public long carryToNewChain(java.util.Collection<org.fengqiao.jurisdiction.Grid> gridsBefore, Unit target) {
+        java.util.Map<UUID, String> placeBefore = gridsBefore.stream().collect(java.util.stream.Collectors.toMap(
+                g -> g.id().value(), org.fengqiao.jurisdiction.Grid::unitPath));
+        List<UUID> ids = incidents.openNoLongerSeenByOwner(placeBefore.keySet());
         if (ids.isEmpty()) {
             return 0;
         }
@@ -822,7 +826,8 @@ public class IncidentDesk implements AutoCloseable {
             Incident after = incidents.find(id).orElseThrow();
             events.publishEvent(new IncidentStepRecorded(id, after.trackingCode(), after.category(), after.unitPath(),
                     "HANDED_OVER", level.unit().id().value(), level.person().staffId(), HANDED_OVER_REASON, true,
-                    now.toInstant()));
+                    now.toInstant(), after.createdBy(), actorId, before.ownerUnitId(),
+                    placeBefore.get(before.gridId())));
             events.publishEvent(Audited.updated("incident", id, after.unitPath(), snapshot(before), snapshot(after)));
         }
         return ids.size();
@@ -897,7 +902,8 @@ public class IncidentDesk implements AutoCloseable {
         incidents.event(i.id(), "ESCALATED", now, actorId, actorName, up.unit().id().value(), up.unit().name(),
                 up.person().staffId(), up.person().name(), reason, reasonIsKey, null, null, null, i.ownerUnitName());
         events.publishEvent(new IncidentStepRecorded(i.id(), i.trackingCode(), i.category(), i.unitPath(), "ESCALATED",
-                up.unit().id().value(), up.person().staffId(), reason, reasonIsKey, now.toInstant()));
+                up.unit().id().value(), up.person().staffId(), reason, reasonIsKey, now.toInstant(), i.createdBy(),
+                actorId, null, null));
     }
 
     /**

@@ -32,8 +32,8 @@ class OpenIncidentHoldings implements UnitHoldings, StaffHoldings {
     }
 
     @Override
-    public long carryOpenItems(java.util.List<UUID> grids, Unit target) {
-        return desk.getObject().carryToNewChain(grids, target);
+    public long carryOpenItems(java.util.List<org.fengqiao.jurisdiction.Grid> before, Unit target) {
+        return desk.getObject().carryToNewChain(before, target);
     }
 
     @Override

@@ -105,7 +105,16 @@ record CaseFilters(Offence offence, boolean unclassified, boolean preventable, L
 
     /** Whether any of these filters is set. */
     public boolean any() {
-        return offence != null || unclassified || preventable || from != null || to != null || unit != null
-                || source != null;
+        return count() > 0;
+    }
+
+    /** How many of these filters are set. */
+    public int count() {
+        int set = 0;
+        for (boolean on : new boolean[] {offence != null, unclassified, preventable, from != null, to != null,
+                unit != null, source != null}) {
+            set += on ? 1 : 0;
+        }
+        return set;
     }
 }

@@ -3,7 +3,6 @@ package org.fengqiao.incident.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,6 @@ import org.fengqiao.incident.Source;
 import org.fengqiao.incident.Subtype;
 import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Incidents;
-import org.fengqiao.incident.internal.Incidents.Status;
 import org.fengqiao.incident.internal.ReporterPhones;
 import org.fengqiao.incident.internal.StepPolicy;
 import org.fengqiao.incident.internal.Submitter;
@@ -30,12 +28,12 @@ import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.Paging;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -83,28 +81,18 @@ class IncidentPages {
 
     @GetMapping("/incidents")
     @PreAuthorize("hasAuthority('INCIDENT_READ')")
-    String list(@RequestParam(required = false) Status status, @RequestParam(required = false) Category category,
-            @RequestParam(required = false) String show, @RequestParam(required = false) Offence offence,
-            @RequestParam(defaultValue = "false") boolean unclassified,
-            @RequestParam(defaultValue = "false") boolean preventable,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) UUID unit, @RequestParam(required = false) Source source,
-            @RequestParam(required = false) UUID gridId, @RequestParam(defaultValue = "1") int page, Locale locale,
-            Model model) {
+    String list(@ModelAttribute ListPageParameters parameters, @RequestParam(defaultValue = "1") int page,
+            Locale locale, Model model) {
         Caller caller = Callers.require();
         // the cases of an offence, those without one yet or the preventable ones, over days in a unit: where the work
-        // figures link to
-        CaseFilters cases = CaseFilters.read(offence, unclassified, preventable, from, to, unit, source, caller,
-                jurisdictions);
-        // the open items unless a tab is named; a tab that is none of them is refused, never read as "all"
-        ListTab tab = ListTab.read(show, ListTab.OPEN);
-        String filter = tab.code();
-        // "mine": the open items the signed-in person owns, his to-do list on the phone; "filed": the reports he filed
-        // himself, wherever he reported them (a grid member follows what he reported in a grid he no longer serves)
-        // one grid, as the API's list takes it: a grid beyond his reach lists nothing, exactly as one without items
-        ListQuery query = ListQuery.of(status, category, gridId, tab.overdue(), tab.open(), tab.mine(), tab.filed(),
-                cases, caller);
+        // figures link to; "mine": the open items the signed-in person owns, his to-do list on the phone; "filed": the
+        // reports he filed himself, wherever he reported them (a grid member follows what he reported in a grid he no
+        // longer serves); one grid, as the API's list takes it: a grid beyond his reach lists nothing, exactly as one
+        // without items
+        ListPageParameters.Read read = parameters.read(caller, jurisdictions);
+        ListQuery query = read.query();
+        CaseFilters cases = read.cases();
+        String filter = read.filters().show();
         int p = Math.max(1, page);
         Incidents.Page found = incidents.list(query.filter(), query.scope(), clock.instant(), PAGE_SIZE,
                 Paging.offset(p, PAGE_SIZE));
@@ -119,7 +107,7 @@ class IncidentPages {
         model.addAttribute("show", filter);
         model.addAttribute("takesSteps", StepPolicy.allows(caller));
         model.addAttribute("files", caller.may("INCIDENT_WRITE"));
-        model.addAttribute("filters", new ListFilters(filter, status, category, gridId, cases));
+        model.addAttribute("filters", read.filters());
         // the grids he reads: the police their unit's, those who serve grids the grids they serve
         model.addAttribute("grids", jurisdictions.readableGrids(caller).stream()
                 .filter(g -> g.network() == GridNetwork.POLICE).sorted(Comparator.comparing(Grid::code)).toList());
@@ -141,25 +129,15 @@ class IncidentPages {
      */
     @GetMapping("/incidents/export.xlsx")
     @PreAuthorize("hasAuthority('INCIDENT_READ')")
-    String export(@RequestParam(required = false) Status status, @RequestParam(required = false) Category category,
-            @RequestParam(required = false) String show, @RequestParam(required = false) Offence offence,
-            @RequestParam(defaultValue = "false") boolean unclassified,
-            @RequestParam(defaultValue = "false") boolean preventable,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) UUID unit, @RequestParam(required = false) Source source,
-            @RequestParam(required = false) UUID gridId, Locale locale, HttpServletResponse response,
+    String export(@ModelAttribute ListPageParameters parameters, Locale locale, HttpServletResponse response,
             RedirectAttributes redirect) throws IOException {
         Caller caller = Callers.require();
         ListFilters filters;
         ListQuery query;
         try {
-            CaseFilters cases = CaseFilters.read(offence, unclassified, preventable, from, to, unit, source, caller,
-                    jurisdictions);
-            ListTab tab = ListTab.read(show, ListTab.OPEN);
-            filters = new ListFilters(tab.code(), status, category, gridId, cases);
-            query = ListQuery.of(status, category, gridId, tab.overdue(), tab.open(), tab.mine(), tab.filed(), cases,
-                    caller);
+            ListPageParameters.Read read = parameters.read(caller, jurisdictions);
+            filters = read.filters();
+            query = read.query();
         } catch (Invalid e) {
             // filters the list itself refuses: back to the list as it opens, saying why
             answers.refused(redirect, e, locale);

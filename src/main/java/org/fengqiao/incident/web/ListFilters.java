@@ -29,7 +29,12 @@ record ListFilters(String show, Status status, Category category, UUID gridId, C
 
     /** Whether any filter besides the tab is set (the page then offers to clear them and says how many it found). */
     public boolean any() {
-        return status != null || category != null || gridId != null || cases.any();
+        return count() > 0;
+    }
+
+    /** How many filters besides the tab are set: the folded filters' line says so on a phone. */
+    public int count() {
+        return (status != null ? 1 : 0) + (category != null ? 1 : 0) + (gridId != null ? 1 : 0) + cases.count();
     }
 
     /**

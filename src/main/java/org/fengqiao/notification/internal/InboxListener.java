@@ -105,8 +105,11 @@ class InboxListener {
             // routed, so the owner's entry and the chiefs' go in one statement. A report routed back to the one who
             // filed it (a grid manager's in his own grid) asks nothing of him: "handed to you" read as if someone
             // had, and it stands on his to-do list already
-            inbox.add(owner, !step.routedToItsFiler(), Kind.INCIDENT_INFORMED, INFORMED_CHIEFS);
-        } else {
+            inbox.add(owner, !step.assignedToItsActor(), Kind.INCIDENT_INFORMED, INFORMED_CHIEFS);
+        } else if (!step.assignedToItsActor()) {
+            // nobody is told of what he did himself: an officer who escalates an item and is himself the duty person
+            // of the level above (or who hands a village over and is named at the new unit) finds no "escalated to
+            // you" for his own act; the item stands on his to-do list, his
             inbox.add(owner);
         }
     }

@@ -269,11 +269,18 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (request instanceof ServletWebRequest web && web.getResponse() != null && wantsPage(web.getRequest())
-                && formBack(ex, web)) {
-            return null;
-        }
-        if (sentAsPage(HttpStatus.BAD_REQUEST, request)) {
+        if (request instanceof ServletWebRequest web && web.getResponse() != null && wantsPage(web.getRequest())) {
+            List<String> lines = pageLines(ex);
+            if (!lines.isEmpty() && FormAnswers.back(web.getRequest(), web.getResponse(), lines)) {
+                return null;
+            }
+            // a page's address whose parameters are bound together into a record (/incidents?status=SOLVED): the
+            // error page says, field by field as the form labels it, what may be written there, as it does for a
+            // single parameter of the wrong kind
+            if (!lines.isEmpty()) {
+                web.getRequest().setAttribute(PAGE_PROBLEMS, lines);
+            }
+            sendError(web.getResponse(), HttpStatus.BAD_REQUEST.value());
             return null;
         }
         ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "error.invalid", "invalid");
@@ -292,11 +299,11 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A page's form whose fields could not be bound to its record (a number too big for its field): back to the page
-     * that posted it with what was typed and each field named as the form labels it ({@link FormAnswers#back});
-     * false when it was no form posted from a page of this site.
+     * The lines a page says of fields that could not be bound to its record, each named as the form labels it: a
+     * page's form (a number too big for its field) goes back to the page that posted it with what was typed
+     * ({@link FormAnswers#back}), a page's address to the error page.
      */
-    private boolean formBack(MethodArgumentNotValidException ex, ServletWebRequest web) {
+    private List<String> pageLines(MethodArgumentNotValidException ex) {
         Class<?> controller = ex.getParameter().getContainingClass();
         List<String> lines = new ArrayList<>();
         for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
@@ -305,7 +312,8 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
                     : messages.getMessage(fe, locale());
             lines.add(text("error.parameter", label(controller, fe.getField()), message));
         }
-        return !lines.isEmpty() && FormAnswers.back(web.getRequest(), web.getResponse(), lines);
+        ex.getBindingResult().getGlobalErrors().forEach(ge -> lines.add(messages.getMessage(ge, locale())));
+        return lines;
     }
 
     @Override

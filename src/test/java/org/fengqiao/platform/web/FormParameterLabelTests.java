@@ -44,6 +44,24 @@ class FormParameterLabelTests {
                     continue;
                 }
                 for (Parameter parameter : method.getParameters()) {
+                    if (method.isAnnotationPresent(GetMapping.class)
+                            && parameter.isAnnotationPresent(org.springframework.web.bind.annotation.ModelAttribute.class)
+                            && parameter.getType().isRecord()) {
+                        // an address's parameters bound together into a record (the incident list's filters): each
+                        // is refused for its type as a single one is, so each is named as the form labels it too
+                        for (java.lang.reflect.RecordComponent c : parameter.getType().getRecordComponents()) {
+                            if (c.getType() == String.class) {
+                                continue;
+                            }
+                            for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+                                if (ParameterLabels.label(messages, locale, pages, c.getName()).equals(c.getName())) {
+                                    unlabelled.add(pages.getSimpleName() + "." + method.getName() + " " + c.getName()
+                                            + " (" + locale + ")");
+                                }
+                            }
+                        }
+                        continue;
+                    }
                     RequestParam param = parameter.getAnnotation(RequestParam.class);
                     // a page's GET parameter is refused only when it cannot be read as its type (a UUID, a number, a
                     // choice, a yes/no): text is never refused for its form, and the page words its own refusals of it
