@@ -36,6 +36,18 @@ class ResidentWayInBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theSiteAddressLeadsAResidentToTheReportFormAndToHisReport() {
+        page.navigate(url("/"));
+        assertThat(page.locator("#username")).isVisible();
+        page.click("#login-report");
+        assertThat(page.locator("#report-form")).isVisible();
+        page.navigate(url("/login?lang=en"));
+        assertThat(page.locator("#login-residents")).containsText("no account");
+        page.click("#login-track");
+        assertThat(page.locator("#track-find")).hasText("Follow a report");
+    }
+
+    @Test
     void aMistypedTrackingCodeComesBackToCorrectWithWhatIsWrongWithIt() {
         String code = filed().getKey();
         page.navigate(url("/track"));
