@@ -79,4 +79,21 @@ class ResidentWayInBrowserTests extends BrowserTest {
         assertThat(page.locator("#track-missing-fault")).containsText("has 11 characters");
     }
 
+    @Test
+    void changingHisRatingHeStartsFromTheOneHeGave() {
+        Map.Entry<String, UUID> report = filed();
+        ResidentReports.answer(desk, jdbc, report.getValue(), "已盖好井盖", "井盖已补上，谢谢");
+        page.navigate(url("/track/" + report.getKey()));
+        page.check("#score-2");
+        page.fill("#rate-comment", "等了三天");
+        page.click("#submit-rating");
+        assertThat(page.locator("#track-rating")).containsText("等了三天");
+        assertThat(page.locator("#score-2")).isChecked();
+        assertThat(page.locator("#rate-comment")).hasValue("等了三天");
+        page.check("#score-4");
+        page.click("#submit-rating");
+        assertThat(page.locator("#track-rating")).containsText("★★★★☆");
+        assertThat(page.locator("#score-4")).isChecked();
+        assertThat(page.locator("#rate-comment")).hasValue("等了三天");
+    }
 }
