@@ -96,4 +96,23 @@ class ResidentWayInBrowserTests extends BrowserTest {
         assertThat(page.locator("#score-4")).isChecked();
         assertThat(page.locator("#rate-comment")).hasValue("等了三天");
     }
+
+    @Test
+    void justFiledTheResidentCopiesHisCodeAndLinkToKeepThem() {
+        UUID earlier = filed().getValue();
+        String grid = jdbc.sql("SELECT grid_id::text FROM incident WHERE id = ?").param(earlier).query(String.class)
+                .single();
+        context.grantPermissions(java.util.List.of("clipboard-read", "clipboard-write"));
+        page.navigate(url("/report"));
+        page.selectOption("#category", "HELP");
+        page.fill("#description", "路边的井盖又丢了一个");
+        page.selectOption("#gridId", grid);
+        page.click("#submit-report");
+        String code = page.locator("#tracking-code").textContent().trim();
+        page.click("#copy-code");
+        assertThat(page.locator("#copy-status")).containsText("已复制");
+        assertThat(page.evaluate("() => navigator.clipboard.readText()"))
+                .isEqualTo(code + " " + url("/track/" + code));
+        assertThat(fitsTheScreen()).isTrue();
+    }
 }
