@@ -1,6 +1,5 @@
 package org.fengqiao.incident.internal;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -74,8 +73,6 @@ public class IncidentDesk implements AutoCloseable {
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
     private static final Pattern FIXED = Pattern.compile("0[0-9]{2,3}-?[0-9]{7,8}");
-    private static final char[] CODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * The answer to a filing: the incident; for one filed now, its timeline and the possible duplicates offered
@@ -989,11 +986,7 @@ public class IncidentDesk implements AutoCloseable {
     }
 
     private static String trackingCode() {
-        StringBuilder code = new StringBuilder("FQ");
-        for (int k = 0; k < 10; k++) {
-            code.append(CODE[RANDOM.nextInt(CODE.length)]);
-        }
-        return code.toString();
+        return TrackingCodes.next();
     }
 
     private static Invalid.Problem problem(String field, String key) {

@@ -22,6 +22,7 @@ import org.fengqiao.incident.internal.IdempotencyKeyReused;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.Photos;
 import org.fengqiao.incident.internal.ResidentDesk;
+import org.fengqiao.incident.internal.TrackingCodes;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
@@ -169,7 +170,7 @@ class ResidentPages {
             // report form, which would have him file the same matter again
             return "incident/track-find";
         }
-        String letters = code.trim().toUpperCase(Locale.ROOT).replaceAll("[^0-9A-Z]", "");
+        String letters = TrackingCodes.normalized(code);
         if (letters.isEmpty()) {
             // no letter or digit of a code ("查询码", "-"): the page that says what a code looks like, not /track/'s 404
             response.setStatus(404);
@@ -184,7 +185,17 @@ class ResidentPages {
         try {
             model.addAttribute("t", views.view(residents.track(code), locale));
         } catch (NotFound e) {
+            String normalized = TrackingCodes.normalized(code);
+            if (!normalized.isEmpty() && !normalized.equals(code)) {
+                // the address typed by hand or read out (lower case, in groups, without the FQ): the report it names
+                try {
+                    return "redirect:/track/" + residents.track(normalized).incident().trackingCode();
+                } catch (NotFound none) {
+                    // mistyped: said below
+                }
+            }
             response.setStatus(404);
+            mistyped(code, locale, model);
             return "incident/track-missing";
         }
         model.addAttribute("link", request.getRequestURL().toString());
@@ -192,6 +203,31 @@ class ResidentPages {
         model.addAttribute("maxPhotoMb", residents.properties().maxPhotoSize().toMegabytes());
         model.addAttribute("reopenDays", residents.properties().reopenWithin().toDays());
         return "incident/track";
+    }
+
+    /**
+     * A code that names no report comes back in the box to be corrected (not typed again, twelve characters on a phone),
+     * with what is wrong with it when its shape says so: too short or long, not starting with FQ, or holding a character
+     * no code has (0, 1, I, L, O, read for one another). A code of the right shape is only not found.
+     */
+    private void mistyped(String code, Locale locale, Model model) {
+        String typed = TrackingCodes.normalized(code);
+        if (typed.isEmpty() || typed.length() > 40) {
+            return;
+        }
+        model.addAttribute("typed", typed);
+        TrackingCodes.fault(typed).ifPresent(fault -> {
+            String said;
+            if (fault instanceof TrackingCodes.WrongLength l) {
+                said = messages.getMessage("incident.track.missingLength", new Object[] {typed, l.length()}, locale);
+            } else if (fault instanceof TrackingCodes.NotInCodes n) {
+                said = messages.getMessage("incident.track.missingLetters",
+                        new Object[] {typed, String.join(" ", n.characters().split(""))}, locale);
+            } else {
+                said = messages.getMessage("incident.track.missingStart", new Object[] {typed}, locale);
+            }
+            model.addAttribute("fault", said);
+        });
     }
 
     @GetMapping("/track/{code}/photos/{photo}")
