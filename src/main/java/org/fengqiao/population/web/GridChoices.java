@@ -22,6 +22,15 @@ class GridChoices {
     }
 
     /**
+     * The police grids in use whose records the caller reads, as a list's filter offers them: {@link #of}, and of
+     * those, for one who serves grids, the grids he serves (Jurisdictions.readableGrids): a grid member at an
+     * office-placed grid is not offered the office's other grids, whose records he does not read.
+     */
+    List<Grid> readable(Caller caller) {
+        return jurisdictions.readableGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE).toList();
+    }
+
+    /**
      * {@link #of} for the form of a record kept in {@code kept}: a grid since retired is offered too (marked so in the
      * form), as the record may stay on its records there (a person who moved away), where the form would otherwise
      * offer no grid of his and he could be saved only by moving him into another.
