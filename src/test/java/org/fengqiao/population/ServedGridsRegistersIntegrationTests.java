@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A grid member who serves one of two grids placed at their central office (both with the office's unit path) reads
  * the places and people of his grid only, as he reads its persons: the addresses, households, buildings, key persons,
- * rentals and helped persons of the office's other grid are not listed and not found (404), and the look-up other
+ * rentals, organisations and helped persons of the office's other grid are not listed and not found (404), and the look-up other
  * modules pick a person with does not find its persons. The community officer still reads both grids.
  */
 class ServedGridsRegistersIntegrationTests extends IntegrationTest {
@@ -47,7 +47,8 @@ class ServedGridsRegistersIntegrationTests extends IntegrationTest {
     PersonLookup lookup;
 
     /** What the set-up put in one grid: an address with a building, a household in difficulty, its head a key person, a rental. */
-    record Placed(UUID address, UUID building, UUID household, String number, UUID person, UUID rental) {
+    record Placed(UUID address, UUID building, UUID household, String number, UUID person, UUID rental,
+            UUID organisation) {
     }
 
     Placed placed(Grid grid, String n, String which) {
@@ -77,7 +78,12 @@ class ServedGridsRegistersIntegrationTests extends IntegrationTest {
         UUID rental = UUID.randomUUID();
         jdbc.sql("INSERT INTO rental (id, grid_id, address_id, landlord_name, purpose) VALUES (?, ?, ?, '王房东', "
                 + "'RESIDENCE')").params(rental, grid_, address).update();
-        return new Placed(address, building, household, number, person, rental);
+        // a shop at the address, its owner the household's head
+        UUID organisation = UUID.randomUUID();
+        jdbc.sql("INSERT INTO organisation (id, grid_id, address_id, name, kind, owner_person_id) "
+                + "VALUES (?, ?, ?, ?, 'SHOP', ?)").params(organisation, grid_, address, "驻格小卖部" + which + n, person)
+                .update();
+        return new Placed(address, building, household, number, person, rental, organisation);
     }
 
     static List<String> ids(HttpResponse<String> page, String field) {
@@ -129,6 +135,10 @@ class ServedGridsRegistersIntegrationTests extends IntegrationTest {
         assertThat(ids(api.get("/api/v1/rentals?gridId=" + other, token), "id")).isEmpty();
         assertThat(api.get("/api/v1/rentals/" + theirs.rental(), token).statusCode()).isEqualTo(404);
         assertThat(api.get("/api/v1/rentals/" + mine.rental(), token).statusCode()).isEqualTo(200);
+        // organisations, whose owner is a person of the grid
+        assertThat(ids(api.get("/api/v1/organisations?gridId=" + other, token), "id")).isEmpty();
+        assertThat(api.get("/api/v1/organisations/" + theirs.organisation(), token).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/organisations/" + mine.organisation(), token).statusCode()).isEqualTo(200);
         // the persons helped at the office this month, and the count the list gives
         String helped = "/api/v1/persons/helped?size=100&unitId=" + fixture.office().id().value();
         HttpResponse<String> hisHelped = api.get(helped, token);
@@ -152,6 +162,7 @@ class ServedGridsRegistersIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/v1/key-persons/" + theirs.person(), officer).statusCode()).isEqualTo(200);
         assertThat(ids(api.get("/api/v1/rentals?gridId=" + other, officer), "id"))
                 .containsExactly(theirs.rental().toString());
+        assertThat(api.get("/api/v1/organisations/" + theirs.organisation(), officer).statusCode()).isEqualTo(200);
         assertThat(ids(api.get(helped, officer), "id")).contains(mine.person().toString(), theirs.person().toString());
         assertThat(lookup.read(theirs.person(), List.of(fixture.office().path()), GridReach.EVERY_GRID, "officer"))
                 .isPresent();
