@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.population.internal.PersonQuery;
 import org.fengqiao.population.internal.PersonRegister;
@@ -58,18 +59,20 @@ public class PersonLookup {
     }
 
     /**
-     * One person if the scope (unit paths; null: the application itself, which sees everything) sees his grid,
-     * checked in the query; the read is audited as a read of the person's record by {@code by}.
+     * One person if the scope (unit paths; null: the application itself, which sees everything) sees his grid and,
+     * for one who serves grids, he is of a grid he serves ({@link GridReach}, as the person pages read him), checked
+     * in the query; the read is audited as a read of the person's record by {@code by}.
      */
-    public Optional<PersonCard> read(UUID id, List<String> scopePaths, String by) {
+    public Optional<PersonCard> read(UUID id, List<String> scopePaths, GridReach reach, String by) {
         if (id == null) {
             return Optional.empty();
         }
         Optional<PersonCard> card = jdbc.sql("""
                 SELECT p.id, p.grid_id, g.code, u.path, p.name, p.id_masked, p.phone_masked
                 FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
-                WHERE p.id = :id AND (CAST(:scope AS text[]) IS NULL OR u.path LIKE ANY(CAST(:scope AS text[])))""")
-                .param("id", id)
+                WHERE p.id = :id AND (CAST(:scope AS text[]) IS NULL OR u.path LIKE ANY(CAST(:scope AS text[])))"""
+                        + reach.condition("p.grid_id"))
+                .param("id", id).params(reach.params())
                 .param("scope", scopePaths == null ? null : scopePaths.stream().map(p -> p + "%").toArray(String[]::new))
                 .query((rs, row) -> new PersonCard(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))

@@ -516,6 +516,44 @@ class MisplacedAddressIntegrationTests extends IntegrationTest {
                                 + " jurisdiction, so nothing was saved."));
     }
 
+    static Map<String, Object> buildingBody(String grid, UUID address) {
+        return Map.of("gridId", grid, "name", "迁址楼" + UUID.randomUUID().toString().substring(0, 6), "floors", 2,
+                "units", 1, "roomsPerFloor", 2, "addressId", address);
+    }
+
+    /**
+     * A building registered at an address of A while the chief's move of the address to B is written, not yet
+     * committed: it waits for the move and is filed with its rooms in B, where the address went, not left in A at an
+     * address of B (which A's floor plans list and B's officer does not see); registered by A's officer, who does not
+     * see B, it is refused (409) in his language, nothing saved.
+     */
+    @Test
+    void aBuildingRegisteredWhileItsAddressMovesIsFiledInTheGridTheAddressIsNowInOrRefusedOutsideTheOfficersGrids() {
+        UUID moving = address(a, 119.515, lat + 0.005);
+        HousingFixtures.Answer built = new Race(jdbc, transactions).run(moveOf(moving),
+                () -> fx.call("chief", "POST", "/api/v1/buildings", buildingBody(fx.gridId(a).toString(), moving)));
+        assertThat(built.status()).as(String.valueOf(built.body())).isEqualTo(201);
+        UUID building = UUID.fromString(built.body().get("id").asText());
+        assertThat(gridOf("building", building)).as("filed with its address").isEqualTo(b);
+        assertThat(jdbc.sql("SELECT count(*) FROM room WHERE building_id = ?").param(building).query(Long.class)
+                .single()).isEqualTo(4);
+
+        Officer officerA = officerOf(a);
+        for (String language : List.of("zh-CN", "en")) {
+            UUID away = address(a, 119.515, lat + 0.005);
+            HttpResponse<String> answer = new Race(jdbc, transactions).run(moveOf(away),
+                    () -> officerA.api().send("POST", "/api/v1/buildings", officerA.token(),
+                            buildingBody(fx.gridId(a).toString(), away), "Accept-Language", language));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+            assertThat(ApiClient.json(answer).get("detail").asText()).isEqualTo(language.equals("en")
+                    ? "Someone else moved the address of this building meanwhile into a grid outside your jurisdiction,"
+                            + " so nothing was saved."
+                    : "该楼栋的地址刚被他人迁入您辖区以外的网格，本次未保存。");
+            assertThat(jdbc.sql("SELECT count(*) FROM building WHERE address_id = ?").param(away).query(Long.class)
+                    .single()).isZero();
+        }
+    }
+
     Map<String, Object> householdBody(String where, UUID id) {
         return Map.of("gridId", fx.gridId(a), where, id, "trusted", false, "inDifficulty", false);
     }

@@ -11,14 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.jurisdiction.Community;
-import org.fengqiao.jurisdiction.CommunityKind;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.GridNetwork;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.internal.GridChanges;
@@ -50,30 +47,43 @@ class PersonImportRetiredGridIntegrationTests extends IntegrationTest {
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
+    /**
+     * A village of the rural central office with a grid of its own far from the demo district, the station chief's
+     * token, and the chief as the caller of a retirement run beside an import.
+     */
+    record Setting(String n, TreeFixtures tree, Community village, Grid grid, Caller retiring, ApiClient api,
+            String chief) {
+    }
+
+    Setting setting(String tag, String villageName, String gridName) {
+        String n = TreeFixtures.unique();
+        TreeFixtures tree = new TreeFixtures(jurisdictions, jdbc);
+        Unit office = tree.unit("320722010100");
+        Community village = tree.village(office, "T-" + tag + "-", villageName);
+        Grid grid = tree.grid(village, null, "IT-" + tag + "-", gridName);
+        Caller retiring = new Caller(java.util.UUID.randomUUID(), tag.toLowerCase() + n, "所长", "STATION_CHIEF",
+                List.of(office.path()), java.util.Set.of());
+        ApiClient api = new ApiClient(port);
+        return new Setting(n, tree, village, grid, retiring, api, api.token("chief", DEMO_PASSWORD));
+    }
+
+    /** The grid retired by the chief through the API, as its page does. */
+    static void retire(Setting s, Grid grid) {
+        HttpResponse<String> retired = s.api().send("POST", "/api/v1/grids/" + grid.id().value() + "/retirement",
+                s.chief(), null);
+        assertThat(retired.statusCode()).as(retired.body()).isEqualTo(200);
+    }
+
     @Test
     void aRowNamingARetiredGridIsToldTheGridWasRetiredInChineseAndEnglish() throws Exception {
-        String n = String.valueOf(100000 + new Random().nextInt(899999));
-        Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
-        Community village = jurisdictions.createCommunity(office.id(), CommunityKind.VILLAGE, "T-PI-" + n,
-                "导入撤销村" + n, null, null, null);
-        // south of the demo district, apart from the grid tests' spots (lat 34.23–34.29)
-        double lon = 118.00 + new Random().nextInt(300) / 1000.0;
-        Grid grid = jurisdictions.createGrid(village.id(), GridNetwork.POLICE, "IT-PI-" + n, "已并导入网格" + n,
-                "{\"type\":\"Polygon\",\"coordinates\":[[[" + lon + ",34.22],[" + (lon + 0.004) + ",34.22],["
-                        + (lon + 0.004) + ",34.224],[" + lon + ",34.224],[" + lon + ",34.22]]]}",
-                null, null, null);
-        ApiClient api = new ApiClient(port);
-        String chief = api.token("chief", DEMO_PASSWORD);
-        HttpResponse<String> retired = api.send("POST", "/api/v1/grids/" + grid.id().value() + "/retirement", chief,
-                null);
-        assertThat(retired.statusCode()).as(retired.body()).isEqualTo(200);
-        String csv = "\uFEFF" + String.join(",", ImportIntegrationTests.HEADERS) + "\n"
-                + String.join(",", "迟导" + n, TestIdentityNumbers.next(Sex.MALE), "男", "", "IT-PI-" + n, "", "",
-                        "常住", "") + "\n";
+        Setting s = setting("PI", "导入撤销村", "已并导入网格");
+        Grid grid = s.grid();
+        retire(s, grid);
+        String csv = file(row("迟导" + s.n(), TestIdentityNumbers.next(Sex.MALE), "", grid.code(), "常住"));
 
-        assertThat(problem(api, chief, csv, "zh-CN"))
-                .contains("网格 IT-PI-" + n + "（已并导入网格" + n + "）已撤销，不能再向其中导入人员，请填写其现在所在网格的编码");
-        assertThat(problem(api, chief, csv, "en")).contains("Grid IT-PI-" + n + " (已并导入网格" + n
+        assertThat(problem(s.api(), s.chief(), csv, "zh-CN")).contains("网格 " + grid.code() + "（" + grid.name()
+                + "）已撤销，不能再向其中导入人员，请填写其现在所在网格的编码");
+        assertThat(problem(s.api(), s.chief(), csv, "en")).contains("Grid " + grid.code() + " (" + grid.name()
                 + ") was retired: nobody can be imported into it; give the code of the grid the person lives in now");
         assertThat(jdbc.sql("SELECT count(*) FROM person WHERE grid_id = ?").param(grid.id().value())
                 .query(Long.class).single()).isZero();
@@ -89,13 +99,12 @@ class PersonImportRetiredGridIntegrationTests extends IntegrationTest {
 
     @Test
     void aPersonWhoMovedAwayFromARetiredGridIsUpdatedThereWhileNobodyMovesIntoIt() throws Exception {
-        String n = TreeFixtures.unique();
-        TreeFixtures tree = new TreeFixtures(jurisdictions, jdbc);
-        Community village = tree.village(tree.unit("320722010100"), "T-PK-", "导入保留村");
-        Grid retiredGrid = tree.grid(village, null, "IT-PKR-", "已并网格");
-        Grid inUse = tree.grid(village, null, "IT-PKU-", "在用网格");
-        ApiClient api = new ApiClient(port);
-        String chief = api.token("chief", DEMO_PASSWORD);
+        Setting s = setting("PK", "导入保留村", "已并网格");
+        String n = s.n();
+        Grid retiredGrid = s.grid();
+        Grid inUse = s.tree().grid(s.village(), null, "IT-PKU-", "在用网格");
+        ApiClient api = s.api();
+        String chief = s.chief();
         String leftId = TestIdentityNumbers.next(Sex.MALE);
         String stayingId = TestIdentityNumbers.next(Sex.MALE);
         String returningId = TestIdentityNumbers.next(Sex.MALE);
@@ -103,9 +112,7 @@ class PersonImportRetiredGridIntegrationTests extends IntegrationTest {
         register(api, chief, retiredGrid, "回迁" + n, returningId, "LEFT");
         register(api, chief, inUse, "在住" + n, stayingId, "PERMANENT");
         // he moved away before the grid was retired: a history pointer, which does not keep it in use
-        HttpResponse<String> retired = api.send("POST", "/api/v1/grids/" + retiredGrid.id().value() + "/retirement",
-                chief, null);
-        assertThat(retired.statusCode()).as(retired.body()).isEqualTo(200);
+        retire(s, retiredGrid);
 
         String csv = file(row("迁走" + n, leftId, "13912345678", retiredGrid.code(), "离开"),
                 row("在住" + n, stayingId, "", retiredGrid.code(), "常住"),
@@ -127,18 +134,14 @@ class PersonImportRetiredGridIntegrationTests extends IntegrationTest {
 
     @Test
     void aGridRetiredWhileAnImportFilesIntoItIsWaitedForAndItsRowsAreRefused() throws Exception {
-        String n = TreeFixtures.unique();
-        TreeFixtures tree = new TreeFixtures(jurisdictions, jdbc);
-        Unit office = tree.unit("320722010100");
-        Grid grid = tree.grid(tree.village(office, "T-PW-", "导入竞争村"), null, "IT-PW-", "竞争网格");
-        Caller caller = new Caller(java.util.UUID.randomUUID(), "pw" + n, "所长", "STATION_CHIEF",
-                java.util.List.of(office.path()), java.util.Set.of());
-        ApiClient api = new ApiClient(port);
-        String chief = api.token("chief", DEMO_PASSWORD);
-        String csv = file(row("迟导" + n, TestIdentityNumbers.next(Sex.MALE), "", grid.code(), "常住"));
+        Setting s = setting("PW", "导入竞争村", "竞争网格");
+        Grid grid = s.grid();
+        ApiClient api = s.api();
+        String chief = s.chief();
+        String csv = file(row("迟导" + s.n(), TestIdentityNumbers.next(Sex.MALE), "", grid.code(), "常住"));
 
         // the import reads the grid in use (the retirement is not committed yet) and waits for it as it writes
-        JsonNode job = new Race(jdbc, transactions).run(() -> changes.retire(grid.id(), caller),
+        JsonNode job = new Race(jdbc, transactions).run(() -> changes.retire(grid.id(), s.retiring()),
                 () -> ImportIntegrationTests.importAndWait(api, port, chief, "persons.csv",
                         csv.getBytes(StandardCharsets.UTF_8), false, Duration.ofSeconds(30)));
 
@@ -152,14 +155,11 @@ class PersonImportRetiredGridIntegrationTests extends IntegrationTest {
 
     @Test
     void aHouseholdPlannedByAnEarlierBatchInAGridRetiredMeanwhileRefusesItsLaterRowsOnTheirRows() throws Exception {
-        String n = TreeFixtures.unique();
-        TreeFixtures tree = new TreeFixtures(jurisdictions, jdbc);
-        Unit office = tree.unit("320722010100");
-        Grid grid = tree.grid(tree.village(office, "T-PH-", "分批撤销村"), null, "IT-PH-", "分批撤销网格");
-        Caller caller = new Caller(java.util.UUID.randomUUID(), "ph" + n, "所长", "STATION_CHIEF",
-                java.util.List.of(office.path()), java.util.Set.of());
-        ApiClient api = new ApiClient(port);
-        String chief = api.token("chief", DEMO_PASSWORD);
+        Setting s = setting("PH", "分批撤销村", "分批撤销网格");
+        String n = s.n();
+        Grid grid = s.grid();
+        ApiClient api = s.api();
+        String chief = s.chief();
         // two who moved away: the grid may be retired over them, and both stay on its records
         String joiningId = TestIdentityNumbers.next(Sex.MALE);
         String returningId = TestIdentityNumbers.next(Sex.MALE);
@@ -178,7 +178,7 @@ class PersonImportRetiredGridIntegrationTests extends IntegrationTest {
         csv.append(String.join(",", "回住" + n, returningId, "男", "", grid.code(), "", "", "常住", "")).append('\n');
 
         // read in use; the first batch waits for the retirement as it writes, the second is planned meanwhile
-        JsonNode job = new Race(jdbc, transactions).run(() -> changes.retire(grid.id(), caller),
+        JsonNode job = new Race(jdbc, transactions).run(() -> changes.retire(grid.id(), s.retiring()),
                 () -> ImportIntegrationTests.importAndWait(api, port, chief, "persons.csv",
                         csv.toString().getBytes(StandardCharsets.UTF_8), false, Duration.ofSeconds(60)));
 
@@ -234,14 +234,8 @@ class PersonImportRetiredGridIntegrationTests extends IntegrationTest {
 
     /** The first refused row's problems as the job's error file gives them. */
     String errors(ApiClient api, String token, JsonNode job) throws Exception {
-        HttpResponse<byte[]> errors = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/imports/" + job.path("id").asText() + "/errors"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(errors.statusCode()).isEqualTo(200);
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors.body()))) {
-            return workbook.getSheetAt(0).getRow(1).getCell(ImportIntegrationTests.HEADERS.length + 1)
-                    .getStringCellValue();
-        }
+        String first = errorRows(api, token, job).get(0);
+        return first.substring(first.indexOf(':') + 1);
     }
 
     /** The one row's problems as the error file gives them to an officer reading the language. */
@@ -249,13 +243,6 @@ class PersonImportRetiredGridIntegrationTests extends IntegrationTest {
         JsonNode job = ImportIntegrationTests.importAndWait(api, port, token, "persons.csv",
                 csv.getBytes(StandardCharsets.UTF_8), false, Duration.ofSeconds(30), "Accept-Language", language);
         assertThat(job.path("failedRows").asLong()).as(job.toString()).isEqualTo(1);
-        HttpResponse<byte[]> errors = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/imports/" + job.path("id").asText() + "/errors"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(errors.statusCode()).isEqualTo(200);
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors.body()))) {
-            return workbook.getSheetAt(0).getRow(1).getCell(ImportIntegrationTests.HEADERS.length + 1)
-                    .getStringCellValue();
-        }
+        return errors(api, token, job);
     }
 }

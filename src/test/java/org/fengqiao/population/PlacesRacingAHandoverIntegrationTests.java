@@ -14,6 +14,7 @@ import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.internal.GridChanges;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.web.LocalTimes;
+import org.fengqiao.population.internal.Housing;
 import org.fengqiao.population.internal.OrganisationRegister;
 import org.fengqiao.population.internal.RentalRegister;
 import org.fengqiao.support.IntegrationTest;
@@ -43,6 +44,8 @@ class PlacesRacingAHandoverIntegrationTests extends IntegrationTest {
     OrganisationRegister organisations;
     @Autowired
     RentalRegister rentals;
+    @Autowired
+    Housing housing;
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -128,5 +131,25 @@ class PlacesRacingAHandoverIntegrationTests extends IntegrationTest {
                         caller).id());
 
         assertThat(gridOf("rental", id)).isEqualTo(kept.id().value());
+    }
+
+    @Test
+    void aBuildingRegisteredInAGridBeingHandedOverAtItsAddressWaitsAndIsRefusedNamingTheGridRetired() {
+        RuntimeException refused = new Race(jdbc, transactions).run(() -> changes.handOver(old.id(), kept.id().value(),
+                caller), () -> {
+                    try {
+                        housing.createBuilding(new Housing.NewBuilding(old.id().value(), "竞争楼" + n, 2, 1, 2,
+                                address), caller);
+                        return null;
+                    } catch (org.fengqiao.platform.Invalid e) {
+                        return e;
+                    }
+                });
+
+        assertThat(refused).as("a building in the grid retired as empty").isNotNull();
+        assertThat(((org.fengqiao.platform.Invalid) refused).problems()).extracting(p -> p.key())
+                .containsExactly(GridRetired.KEY);
+        assertThat(jdbc.sql("SELECT count(*) FROM building WHERE address_id = ?").param(address).query(Long.class)
+                .single()).isZero();
     }
 }

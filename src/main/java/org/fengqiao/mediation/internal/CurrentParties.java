@@ -34,7 +34,7 @@ public class CurrentParties {
                 return new PartyNow(p.id(), p.position(), p.name(), p.phoneMasked(), null, null, false);
             }
             Optional<PersonLookup.PersonCard> card = reader.readsPeople()
-                    ? persons.read(p.personId(), reader.scopePaths(), reader.name()) : Optional.empty();
+                    ? persons.read(p.personId(), reader.scopePaths(), reader.reach(), reader.name()) : Optional.empty();
             return card.map(r -> new PartyNow(p.id(), p.position(), r.name(), r.phoneMasked(), r.idMasked(),
                     p.personId(), true))
                     .orElseGet(() -> new PartyNow(p.id(), p.position(), p.name(), null, null, p.personId(), false));

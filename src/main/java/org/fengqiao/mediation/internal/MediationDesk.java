@@ -458,7 +458,7 @@ public class MediationDesk {
                 // a person of the records as whoever links him sees them: one outside his subtree, or any person for
                 // a caller who may not read the records, gets the answer of a person who does not exist
                 Optional<PersonLookup.PersonCard> card = who.readsPeople()
-                        ? persons.read(p.personId(), who.scopePaths(), who.name()) : Optional.empty();
+                        ? persons.read(p.personId(), who.scopePaths(), who.reach(), who.name()) : Optional.empty();
                 if (card.isEmpty()) {
                     problems.add(problem(field + ".personId", "mediation.party.personUnknown"));
                 } else if (!linked.add(p.personId())) {

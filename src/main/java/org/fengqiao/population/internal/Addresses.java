@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.AddressQuery;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -58,7 +59,10 @@ public class Addresses {
     }
 
     public Optional<Address> findVisible(UUID id, Caller caller) {
-        return jdbc.sql(SELECT + " WHERE a.id = ? AND u.path LIKE ANY(?)").param(id).param(caller.scopePatterns())
+        GridReach reach = GridReach.of(caller);
+        return jdbc.sql(SELECT + " WHERE a.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))"
+                        + reach.condition("a.grid_id"))
+                .param("id", id).param("scope", caller.scopePatterns()).params(reach.params())
                 .query(Addresses::map).optional();
     }
 
@@ -134,12 +138,15 @@ public class Addresses {
 
     PageStatement pageStatement(Caller caller, String fragment, UUID gridId) {
         AddressQuery q = AddressQuery.of(fragment);
+        // one who serves grids reads the addresses of those grids only (GridReach), as he reads their persons
+        GridReach reach = GridReach.of(caller);
         String where = """
                  WHERE u.path LIKE ANY(:scope) AND (CAST(:grid AS uuid) IS NULL OR a.grid_id = :grid)"""
-                + (q == null ? "" : " AND " + q.anyInside("a.full_text"));
+                + reach.condition("a.grid_id") + (q == null ? "" : " AND " + q.anyInside("a.full_text"));
         String order = " ORDER BY " + (q == null ? "" : q.bestFirst("a.full_text") + ", ") + DOOR_ORDER;
         Map<String, Object> params = new HashMap<>(q == null ? Map.of() : q.params());
         params.put("scope", caller.scopePatterns());
+        params.putAll(reach.params());
         params.put("grid", gridId);
         return new PageStatement(SELECT + where + order + " LIMIT :limit OFFSET :offset",
                 "SELECT count(*) FROM address a JOIN grid g ON g.id = a.grid_id JOIN unit u ON u.id = g.unit_id\n"
@@ -188,19 +195,21 @@ public class Addresses {
      * (households 2 before 10, buildings 3号楼 before 十二号楼).
      */
     public List<AtAddress> at(UUID addressId, Caller caller) {
+        GridReach reach = GridReach.of(caller);
         return jdbc.sql("""
                 SELECT type, id, label FROM (
                 SELECT 'household' AS type, h.id, coalesce(h.number, '') AS label, 1 AS o FROM household h WHERE h.address_id = :id
                 UNION ALL
                 SELECT 'building', b.id, b.name, 2 FROM building b JOIN grid g ON g.id = b.grid_id
-                JOIN unit u ON u.id = g.unit_id WHERE b.address_id = :id AND u.path LIKE ANY(:scope)
+                JOIN unit u ON u.id = g.unit_id WHERE b.address_id = :id AND u.path LIKE ANY(:scope)""" + reach.condition("b.grid_id")
+                + """
                 UNION ALL
                 SELECT 'rental', r.id, r.purpose, 3 FROM rental r LEFT JOIN room rm ON rm.id = r.room_id
                 WHERE coalesce(r.address_id, rm.address_id) = :id
                 UNION ALL
                 SELECT 'organisation', o.id, o.name, 4 FROM organisation o WHERE o.address_id = :id
                 ) x ORDER BY o, """ + doorOrder("label") + ", id LIMIT 200")
-                .param("id", addressId).param("scope", caller.scopePatterns())
+                .param("id", addressId).param("scope", caller.scopePatterns()).params(reach.params())
                 .query((rs, n) -> new AtAddress(rs.getString("type"), rs.getObject("id", UUID.class), rs.getString("label")))
                 .list();
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.GridReach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -113,8 +114,15 @@ public class Buildings {
         }
     }
 
+    /**
+     * A building of the caller's scope; for one who serves grids ({@link GridReach}), of the grids he serves only: its
+     * floor plan shows every household and who in it is a key person, as his households do.
+     */
     public Optional<Building> findVisible(UUID id, Caller caller) {
-        return jdbc.sql(SELECT + " WHERE b.id = ? AND u.path LIKE ANY(?)").param(id).param(caller.scopePatterns())
+        GridReach reach = GridReach.of(caller);
+        return jdbc.sql(SELECT + " WHERE b.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))"
+                        + reach.condition("b.grid_id"))
+                .param("id", id).param("scope", caller.scopePatterns()).params(reach.params())
                 .query(Buildings::building).optional();
     }
 
@@ -124,10 +132,12 @@ public class Buildings {
 
     /** The buildings of the caller's scope, of one grid when given, by grid code and name in door order (3号楼, 12号楼). */
     public List<Building> visible(Caller caller, UUID gridId) {
+        GridReach reach = GridReach.of(caller);
         return jdbc.sql(SELECT + """
-                 WHERE u.path LIKE ANY(:scope) AND (CAST(:grid AS uuid) IS NULL OR b.grid_id = :grid)
-                 ORDER BY g.code, b.sort_key, b.id""")
-                .param("scope", caller.scopePatterns()).param("grid", gridId).query(Buildings::building).list();
+                 WHERE u.path LIKE ANY(:scope) AND (CAST(:grid AS uuid) IS NULL OR b.grid_id = :grid)"""
+                        + reach.condition("b.grid_id") + " ORDER BY g.code, b.sort_key, b.id")
+                .param("scope", caller.scopePatterns()).param("grid", gridId).params(reach.params())
+                .query(Buildings::building).list();
     }
 
     public boolean nameTaken(UUID gridId, String name) {
@@ -225,7 +235,10 @@ public class Buildings {
     }
 
     public Optional<Room> findRoomVisible(UUID id, Caller caller) {
-        return jdbc.sql(ROOM + " WHERE r.id = ? AND u.path LIKE ANY(?)").param(id).param(caller.scopePatterns())
+        GridReach reach = GridReach.of(caller);
+        return jdbc.sql(ROOM + " WHERE r.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))"
+                        + reach.condition("b.grid_id"))
+                .param("id", id).param("scope", caller.scopePatterns()).params(reach.params())
                 .query(Buildings::room).optional();
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
@@ -96,8 +97,8 @@ public class CareAgreements {
                 SELECT p.id, p.name, u.path, p.grid_id,
                        EXISTS (SELECT 1 FROM person_category c WHERE c.person_id = p.id AND c.category = 'LEFT_BEHIND_CHILD')
                 FROM person p JOIN grid g ON g.id = p.grid_id JOIN unit u ON u.id = g.unit_id
-                WHERE p.id = ? AND u.path LIKE ANY(?)""")
-                .param(personId).param(caller.scopePatterns())
+                WHERE p.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))""" + GridReach.of(caller).condition("p.grid_id"))
+                .param("id", personId).param("scope", caller.scopePatterns()).params(GridReach.of(caller).params())
                 .query((rs, n) -> new Child(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getObject(4, UUID.class), rs.getBoolean(5))).optional();
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
@@ -82,9 +83,12 @@ public class CareFiles {
             """;
 
     private List<Person> persons(String where, Object param, Caller caller, boolean reveal) {
-        return jdbc.sql(PERSON + where + " AND u.path LIKE ANY(?) ORDER BY (p.relation = 'HEAD') DESC NULLS LAST,"
+        // one who serves grids prints the persons of those grids only (GridReach), as he reads them
+        GridReach reach = GridReach.of(caller);
+        return jdbc.sql(PERSON + where + " AND u.path LIKE ANY(CAST(:scope AS text[]))" + reach.condition("p.grid_id")
+                        + " ORDER BY (p.relation = 'HEAD') DESC NULLS LAST,"
                         + " p.residence = 'LEFT', p.birth_date NULLS LAST, p.created_at, p.id")
-                .param(param).param(caller.scopePatterns()).query((rs, n) -> {
+                .param("param", param).param("scope", caller.scopePatterns()).params(reach.params()).query((rs, n) -> {
                     Array cats = rs.getArray("categories");
                     byte[] idCipher = rs.getBytes("id_cipher");
                     byte[] phoneCipher = rs.getBytes("phone_cipher");
@@ -144,7 +148,7 @@ public class CareFiles {
         Households.Household h = households.findVisible(householdId, caller)
                 .orElseThrow(() -> new NotFound("household", householdId));
         String revealed = revealReason(reason, caller);
-        List<Person> members = persons("WHERE p.household_id = ?", householdId, caller, revealed != null);
+        List<Person> members = persons("WHERE p.household_id = :param", householdId, caller, revealed != null);
         List<VisitLog.Visit> visits = visitLog.ofHousehold(householdId);
         Msg m = new Msg(locale);
         String title = m.t("care.pdf.register.title");
@@ -243,7 +247,7 @@ public class CareFiles {
     /** 一人一档: a person's file as PDF; 404 outside the caller's scope. */
     public byte[] personFile(UUID personId, String reason, Caller caller, Locale locale) {
         String revealed = revealReason(reason, caller);
-        Person p = persons("WHERE p.id = ?", personId, caller, revealed != null).stream().findFirst()
+        Person p = persons("WHERE p.id = :param", personId, caller, revealed != null).stream().findFirst()
                 .orElseThrow(() -> new NotFound("person", personId));
         Msg m = new Msg(locale);
         String title = m.t("care.pdf.file.title");

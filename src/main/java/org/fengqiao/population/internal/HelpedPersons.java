@@ -12,6 +12,7 @@ import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.PeriodFigures;
 import org.fengqiao.population.Residence;
@@ -62,17 +63,20 @@ public class HelpedPersons {
         PeriodFigures.Period days = PeriodFigures.Period.asked(from, to,
                 LocalDate.now(clock.withZone(PeriodFigures.ZONE)));
         String[] scope = unit == null ? caller.scopePatterns() : new String[] {unit.path() + "%"};
-        long total = jdbc.sql("SELECT count(DISTINCT p.id)" + PopulationFigures.HELPED).param("scope", scope)
+        // one who serves grids (GridReach) reads the help given in those grids to their persons only, as his persons
+        GridReach reach = GridReach.of(caller);
+        String helped = PopulationFigures.HELPED + reach.condition("x.grid_id") + reach.condition("p.grid_id");
+        long total = jdbc.sql("SELECT count(DISTINCT p.id)" + helped).param("scope", scope).params(reach.params())
                 .param("start", days.start()).param("end", days.end()).query(Long.class).single();
         List<Helped> items = jdbc.sql("""
                 SELECT p.id, p.name, p.id_masked, p.phone_masked, p.residence, p.left_on, hh.address_text,
                        pg.code AS grid_code, v.first_visit
-                  FROM (SELECT p.id, min(x.visited_at) AS first_visit""" + PopulationFigures.HELPED + """
+                  FROM (SELECT p.id, min(x.visited_at) AS first_visit""" + helped + """
                  GROUP BY p.id) v
                   JOIN person p ON p.id = v.id JOIN household hh ON hh.id = p.household_id
                   LEFT JOIN grid pg ON pg.id = p.grid_id
                  ORDER BY hh.address_text, p.name, p.id LIMIT :limit OFFSET :offset""")
-                .param("scope", scope).param("start", days.start()).param("end", days.end())
+                .param("scope", scope).params(reach.params()).param("start", days.start()).param("end", days.end())
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new Helped(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getString("id_masked"), rs.getString("phone_masked"),

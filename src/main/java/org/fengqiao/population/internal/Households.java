@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.AddressQuery;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.Invalid;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,8 +67,9 @@ public class Households {
     public Optional<GridRef> gridVisible(UUID gridId, Caller caller) {
         return jdbc.sql("""
                 SELECT g.id, g.code, u.path, g.name, g.retired_at IS NOT NULL FROM grid g JOIN unit u ON u.id = g.unit_id
-                WHERE g.id = ? AND u.path LIKE ANY(?) FOR KEY SHARE OF g""")
-                .param(gridId).param(caller.scopePatterns())
+                WHERE g.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))""" + reach(caller).condition("g.id")
+                        + " FOR KEY SHARE OF g")
+                .param("id", gridId).param("scope", caller.scopePatterns()).params(reach(caller).params())
                 .query((rs, row) -> new GridRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getBoolean(5)))
                 .optional();
@@ -82,8 +84,18 @@ public class Households {
                 .optional();
     }
 
+    /**
+     * Beside the unit paths, for one who serves grids (a grid member or coordinator at an office-placed grid, whose
+     * unit path is the office's): only the households of the grids he serves ({@link GridReach}), as his persons.
+     */
+    static GridReach reach(Caller caller) {
+        return GridReach.of(caller);
+    }
+
     public Optional<Household> findVisible(UUID id, Caller caller) {
-        return jdbc.sql(SELECT + " WHERE h.id = ? AND u.path LIKE ANY(?)").param(id).param(caller.scopePatterns())
+        return jdbc.sql(SELECT + " WHERE h.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))"
+                        + reach(caller).condition("h.grid_id"))
+                .param("id", id).param("scope", caller.scopePatterns()).params(reach(caller).params())
                 .query(Households::household).optional();
     }
 
@@ -92,8 +104,10 @@ public class Households {
      * there is none, it lies outside his jurisdiction, or (numbers being the officers' own) two he may see share it.
      */
     public Optional<Household> findVisibleByNumber(String number, Caller caller) {
-        List<Household> found = jdbc.sql(SELECT + " WHERE h.number = ? AND u.path LIKE ANY(?) LIMIT 2")
-                .param(number).param(caller.scopePatterns()).query(Households::household).list();
+        List<Household> found = jdbc.sql(SELECT + " WHERE h.number = :number AND u.path LIKE ANY(CAST(:scope AS text[]))"
+                        + reach(caller).condition("h.grid_id") + " LIMIT 2")
+                .param("number", number).param("scope", caller.scopePatterns()).params(reach(caller).params())
+                .query(Households::household).list();
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
@@ -166,15 +180,19 @@ public class Households {
      * where they are: what the person form offers to move someone within his grid, numbered or not.
      */
     public List<Choice> choices(UUID gridId, UUID except, Caller caller) {
-        return jdbc.sql(CHOICE + " WHERE h.grid_id = ? AND u.path LIKE ANY(?) AND h.id IS DISTINCT FROM ?" + CHOICE_ORDER
-                        + " LIMIT ?")
-                .param(gridId).param(caller.scopePatterns()).param(except).param(MAX_CHOICES)
+        return jdbc.sql(CHOICE + " WHERE h.grid_id = :grid AND u.path LIKE ANY(CAST(:scope AS text[]))"
+                        + reach(caller).condition("h.grid_id") + " AND h.id IS DISTINCT FROM CAST(:except AS uuid)"
+                        + CHOICE_ORDER + " LIMIT :limit")
+                .param("grid", gridId).param("scope", caller.scopePatterns()).params(reach(caller).params())
+                .param("except", except).param("limit", MAX_CHOICES)
                 .query(Households::choice).list();
     }
 
     /** One household as a {@link Choice}, when the caller may see it. */
     public Optional<Choice> choice(UUID id, Caller caller) {
-        return jdbc.sql(CHOICE + " WHERE h.id = ? AND u.path LIKE ANY(?)").param(id).param(caller.scopePatterns())
+        return jdbc.sql(CHOICE + " WHERE h.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))"
+                        + reach(caller).condition("h.grid_id"))
+                .param("id", id).param("scope", caller.scopePatterns()).params(reach(caller).params())
                 .query(Households::choice).optional();
     }
 
@@ -209,7 +227,8 @@ public class Households {
         Map<String, Object> params = new HashMap<>();
         // the caller's grids as a hashed filter on the rows each kind yields (IS TRUE keeps the planner from turning
         // it into a join that walks every household of those grids first), as the person search's is
-        String inScope = Persons.inScope("h2.grid_id");
+        GridReach reach = reach(caller);
+        String inScope = Persons.inScope("h2.grid_id") + reach.condition("h2.grid_id");
         String bounded = " LIMIT " + LOOKUP_GATHERED + ")";
         List<String> found = new ArrayList<>();
         found.add("(SELECT h2.id FROM household h2 WHERE h2.number = :number AND " + inScope + ")");
@@ -229,7 +248,8 @@ public class Households {
         // person search finds a name fragment, and their persons from person_name_order
         found.add("(SELECT p2.household_id FROM person p2 WHERE p2.relation = 'HEAD' AND p2.household_id IS NOT NULL "
                 + "AND p2.name COLLATE \"C\" = ANY(ARRAY(SELECT nb.name FROM name_bigram nb WHERE nb.bigram = :bigram "
-                + "AND nb.name LIKE :inside)) AND " + Persons.inScope("p2.grid_id") + bounded);
+                + "AND nb.name LIKE :inside)) AND " + Persons.inScope("p2.grid_id") + reach.condition("p2.grid_id")
+                + bounded);
         // a head by the pinyin initials of his name (zs → 张三), read as the person search reads them, walked in
         // initials and name order on their B-tree (person_initials_order) as the person search walks it
         java.util.Optional<String> initials = PersonQuery.initials(q);
@@ -237,6 +257,7 @@ public class Households {
             found.add("(SELECT p2.household_id FROM person p2 WHERE p2.name_initials COLLATE \"C\" >= :initialsFrom "
                     + "AND p2.name_initials COLLATE \"C\" < :initialsTo AND p2.relation = 'HEAD' "
                     + "AND p2.household_id IS NOT NULL AND " + Persons.inScope("p2.grid_id")
+                    + reach.condition("p2.grid_id")
                     + " ORDER BY p2.name_initials COLLATE \"C\", p2.name COLLATE \"C\", p2.id" + bounded);
             params.put("initialsFrom", initials.get());
             params.put("initialsTo", PersonQuery.successor(initials.get()));
@@ -245,12 +266,14 @@ public class Households {
         params.put("number", q);
         params.put("inside", AddressQuery.inside(q));
         params.put("scope", caller.scopePatterns());
+        params.putAll(reach.params());
         params.put("except", except);
         params.put("limit", Math.max(1, Math.min(limit, 50)));
         // the gathered households first (materialised), then their rows by key (as an array, so that a generic plan
         // reads them by key too rather than hashing every household): the page is made of those only
         return jdbc.sql("WITH found AS MATERIALIZED (" + String.join(" UNION ", found) + ") " + CHOICE
                         + " WHERE h.id = ANY(ARRAY(SELECT id FROM found)) AND u.path LIKE ANY(:scope)"
+                        + reach.condition("h.grid_id")
                         + " AND h.id IS DISTINCT FROM CAST(:except AS uuid)"
                         + CHOICE_ORDER.replace(" ORDER BY ", " ORDER BY h.number IS NOT DISTINCT FROM :number DESC, ")
                         + " LIMIT :limit")

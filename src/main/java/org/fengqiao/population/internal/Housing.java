@@ -155,10 +155,24 @@ public class Housing {
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
+        UUID gridId = grid.id();
+        String unitPath = grid.unitPath();
+        if (b.addressId() != null) {
+            // the grid checked above may be the one a move of the address (核对地址归属) is taking it out of: held as a
+            // household's place is, the building is filed in the grid the address is in once the move is done
+            Addresses.Filed place = placeLocks.holdShared(null, b.addressId(), caller, "housing.building.movedAway");
+            if (!place.gridId().equals(gridId)) {
+                gridId = place.gridId();
+                unitPath = place.unitPath();
+                if (buildings.nameTaken(gridId, name)) {
+                    throw Invalid.of("name", "housing.building.nameTaken", name);
+                }
+            }
+        }
         UUID id = UUID.randomUUID();
-        buildings.insert(id, grid.id(), b.addressId(), name, b.floors(), b.units(), b.roomsPerFloor());
+        buildings.insert(id, gridId, b.addressId(), name, b.floors(), b.units(), b.roomsPerFloor());
         Buildings.Building created = buildings.find(id).orElseThrow();
-        events.publishEvent(Audited.created("building", id, grid.unitPath(), state(created)));
+        events.publishEvent(Audited.created("building", id, unitPath, state(created)));
         HouseholdsByAddress.Placed placed = byAddress.place(id, caller);
         return new SavedBuilding(placed.placed() == 0 ? created : buildings.find(id).orElseThrow(), placed);
     }

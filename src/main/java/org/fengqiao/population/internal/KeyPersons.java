@@ -17,6 +17,7 @@ import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffId;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.population.HelperRole;
 import org.fengqiao.population.KeyPersonType;
@@ -78,8 +79,11 @@ public class KeyPersons {
      * manages as grid manager. The grid manager of 11 of a central office's 65 grids owes the visits of those 11.
      */
     public List<Row> visible(Caller caller, boolean mine, UUID gridId) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" AND u.path LIKE ANY(:scope)");
-        Map<String, Object> params = new HashMap<>();
+        // one who serves grids reads the key persons of those grids only (GridReach), as he reads their persons
+        GridReach reach = GridReach.of(caller);
+        StringBuilder sql = new StringBuilder(SELECT).append(" AND u.path LIKE ANY(:scope)")
+                .append(reach.condition("p.grid_id"));
+        Map<String, Object> params = new HashMap<>(reach.params());
         params.put("scope", caller.scopePatterns());
         if (mine) {
             sql.append(" AND p.grid_id = ANY(CAST(:headed AS uuid[]))");
@@ -116,7 +120,10 @@ public class KeyPersons {
     }
 
     public Optional<Row> findVisible(UUID personId, Caller caller) {
-        return jdbc.sql(SELECT + " AND p.id = ? AND u.path LIKE ANY(?)").param(personId).param(caller.scopePatterns())
+        GridReach reach = GridReach.of(caller);
+        return jdbc.sql(SELECT + " AND p.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))"
+                        + reach.condition("p.grid_id"))
+                .param("id", personId).param("scope", caller.scopePatterns()).params(reach.params())
                 .query(KeyPersons::row).optional();
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.AddressQuery;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -97,9 +98,25 @@ public class Organisations {
     public record Page(List<Organisation> rows, long total) {
     }
 
+    /**
+     * {@link #SELECT} for a reader who serves grids ({@link GridReach}): the owner's masked numbers only when he is a
+     * person of a grid the reader serves, as the person pages show him.
+     */
+    private static String select(GridReach reach) {
+        return reach.narrowed() ? SELECT.replace("ou.path LIKE ANY(:scope)",
+                "(ou.path LIKE ANY(:scope)" + reach.condition("op.grid_id") + ")") : SELECT;
+    }
+
+    /**
+     * An organisation of the caller's scope; for one who serves grids (a grid member at an office-placed grid has the
+     * office's path), of the grids he serves only ({@link GridReach}), as his persons and households.
+     */
     public Optional<Organisation> findVisible(UUID id, Caller caller, LocalDate today) {
-        return jdbc.sql(SELECT + FROM + " WHERE o.id = :id AND u.path LIKE ANY(:scope)").param("id", id)
-                .param("scope", caller.scopePatterns()).param("today", today).query(Organisations::map).optional();
+        GridReach reach = GridReach.of(caller);
+        return jdbc.sql(select(reach) + FROM + " WHERE o.id = :id AND u.path LIKE ANY(:scope)"
+                        + reach.condition("o.grid_id"))
+                .param("id", id).param("scope", caller.scopePatterns()).params(reach.params()).param("today", today)
+                .query(Organisations::map).optional();
     }
 
     public Optional<Organisation> find(UUID id, LocalDate today) {
@@ -108,8 +125,9 @@ public class Organisations {
     }
 
     public Page page(Caller caller, Filter f, LocalDate today, int limit, int offset) {
-        StringBuilder where = new StringBuilder(" WHERE u.path LIKE ANY(:scope)");
-        Map<String, Object> params = new HashMap<>();
+        GridReach reach = GridReach.of(caller);
+        StringBuilder where = new StringBuilder(" WHERE u.path LIKE ANY(:scope)").append(reach.condition("o.grid_id"));
+        Map<String, Object> params = new HashMap<>(reach.params());
         params.put("scope", caller.scopePatterns());
         params.put("today", today);
         if (f.kind() != null) {
@@ -140,7 +158,7 @@ public class Organisations {
             params.put("exact", f.text().strip().toUpperCase(java.util.Locale.ROOT));
             params.putAll(address.params());
         }
-        List<Organisation> rows = jdbc.sql(SELECT + FROM + where
+        List<Organisation> rows = jdbc.sql(select(reach) + FROM + where
                         + " ORDER BY " + DOOR_ORDER + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", limit).param("offset", offset).query(Organisations::map).list();
         long total = rows.size() < limit && offset == 0 ? rows.size()
@@ -203,8 +221,8 @@ public class Organisations {
     public Optional<String> revealPhone(UUID id, Caller caller) {
         return jdbc.sql("""
                 SELECT o.phone_cipher FROM organisation o JOIN grid g ON g.id = o.grid_id JOIN unit u ON u.id = g.unit_id
-                WHERE o.id = ? AND u.path LIKE ANY(?)""")
-                .param(id).param(caller.scopePatterns())
+                WHERE o.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))""" + GridReach.of(caller).condition("o.grid_id"))
+                .param("id", id).param("scope", caller.scopePatterns()).params(GridReach.of(caller).params())
                 .query((rs, n) -> Optional.ofNullable(rs.getBytes(1)).map(cipher::decrypt)).optional()
                 .flatMap(o -> o);
     }

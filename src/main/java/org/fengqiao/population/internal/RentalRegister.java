@@ -104,7 +104,7 @@ public class RentalRegister {
      * jurisdiction (seen): the others are only to be counted.
      */
     public List<Rentals.Overlap> overlaps(UUID rentalId, Caller caller) {
-        return rentals.overlaps(rentalId, caller.scopePatterns());
+        return rentals.overlaps(rentalId, caller);
     }
 
     public List<Rentals.Tenant> tenants(UUID rentalId) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -120,9 +121,15 @@ public class Rentals {
     public record Page(List<Rental> rows, long total) {
     }
 
+    /**
+     * A rental of the caller's scope; for one who serves grids ({@link GridReach}: a grid member at an office-placed
+     * grid has the office's path), of the grids he serves only, as his persons and households.
+     */
     public Optional<Rental> findVisible(UUID id, Caller caller, LocalDate today) {
-        return jdbc.sql(SELECT + FROM + " WHERE r.id = :id AND u.path LIKE ANY(:scope)").param("id", id)
-                .param("scope", caller.scopePatterns()).param("today", today).query(Rentals::map).optional();
+        GridReach reach = GridReach.of(caller);
+        return jdbc.sql(SELECT + FROM + " WHERE r.id = :id AND u.path LIKE ANY(:scope)" + reach.condition("r.grid_id"))
+                .param("id", id).param("scope", caller.scopePatterns()).params(reach.params()).param("today", today)
+                .query(Rentals::map).optional();
     }
 
     public Optional<Rental> find(UUID id, LocalDate today) {
@@ -131,8 +138,9 @@ public class Rentals {
     }
 
     public Page page(Caller caller, Filter filter, LocalDate today, int limit, int offset) {
-        StringBuilder where = new StringBuilder(" WHERE u.path LIKE ANY(:scope)");
-        Map<String, Object> params = new HashMap<>();
+        GridReach reach = GridReach.of(caller);
+        StringBuilder where = new StringBuilder(" WHERE u.path LIKE ANY(:scope)").append(reach.condition("r.grid_id"));
+        Map<String, Object> params = new HashMap<>(reach.params());
         params.put("scope", caller.scopePatterns());
         params.put("today", today);
         if (filter.gridId() != null) {
@@ -238,8 +246,8 @@ public class Rentals {
     public Optional<String> revealLandlordPhone(UUID id, Caller caller) {
         return jdbc.sql("""
                 SELECT r.landlord_phone_cipher FROM rental r JOIN grid g ON g.id = r.grid_id JOIN unit u ON u.id = g.unit_id
-                WHERE r.id = ? AND u.path LIKE ANY(?)""")
-                .param(id).param(caller.scopePatterns())
+                WHERE r.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))""" + GridReach.of(caller).condition("r.grid_id"))
+                .param("id", id).param("scope", caller.scopePatterns()).params(GridReach.of(caller).params())
                 .query((rs, n) -> Optional.ofNullable(rs.getBytes(1)).map(cipher::decrypt)).optional()
                 .flatMap(o -> o);
     }
@@ -278,14 +286,17 @@ public class Rentals {
      * decides which; one outside his jurisdiction is not his to open, so it is not named to him, but he is still told
      * that the tenant rents elsewhere on those days.
      */
-    public List<Overlap> overlaps(UUID rentalId, String[] scope) {
+    public List<Overlap> overlaps(UUID rentalId, Caller caller) {
+        GridReach reach = GridReach.of(caller);
         return jdbc.sql("""
                 WITH span AS (
                     SELECT t.id, t.rental_id, t.person_id, greatest(t.from_on, r.contract_from) AS from_on,
                            least(t.to_on, r.contract_to) AS to_on
                     FROM rental_tenant t JOIN rental r ON r.id = t.rental_id)
                 SELECT here.id AS tenant_id, r.id AS rental_id, a.full_text AS address, b.name AS building_name,
-                       rm.unit_no AS room_unit, rm.number AS room_number, u.path LIKE ANY(:scope) AS seen,
+                       rm.unit_no AS room_unit, rm.number AS room_number,
+                       (u.path LIKE ANY(:scope)""" + reach.condition("r.grid_id") + """
+                       ) AS seen,
                        greatest(here.from_on, there.from_on) AS shared_from,
                        CASE WHEN here.to_on IS NULL THEN there.to_on WHEN there.to_on IS NULL THEN here.to_on
                             ELSE least(here.to_on, there.to_on) END AS shared_to
@@ -300,7 +311,7 @@ public class Rentals {
                   AND (here.to_on IS NULL OR here.from_on IS NULL OR here.from_on <= here.to_on)
                   AND (there.to_on IS NULL OR there.from_on IS NULL OR there.from_on <= there.to_on)
                 ORDER BY shared_from, r.id""")
-                .param("rental", rentalId).param("scope", scope)
+                .param("rental", rentalId).param("scope", caller.scopePatterns()).params(reach.params())
                 .query((rs, n) -> new Overlap(rs.getObject("tenant_id", UUID.class), rs.getObject("rental_id", UUID.class),
                         rs.getString("address"), rs.getString("building_name"), (Integer) rs.getObject("room_unit"),
                         rs.getString("room_number"), rs.getObject("shared_from", LocalDate.class),

@@ -38,7 +38,7 @@ class AddressPages {
         Caller caller = Callers.require();
         int current = Math.max(1, page);
         Addresses.Page found = addresses.page(caller, q, gridId, PAGE, Paging.offset(current, PAGE));
-        List<Grid> choices = grids.of(caller);
+        List<Grid> choices = grids.readable(caller);
         String county = grids.county(choices);
         model.addAttribute("q", q);
         model.addAttribute("gridId", gridId);

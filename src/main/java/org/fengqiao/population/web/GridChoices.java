@@ -22,6 +22,30 @@ class GridChoices {
     }
 
     /**
+     * The police grids in use whose records the caller reads, as a list's filter offers them: {@link #of}, and of
+     * those, for one who serves grids, the grids he serves (Jurisdictions.readableGrids): a grid member at an
+     * office-placed grid is not offered the office's other grids, whose records he does not read.
+     */
+    List<Grid> readable(Caller caller) {
+        return jurisdictions.readableGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE).toList();
+    }
+
+    /**
+     * The police grids a list of persons filters by: {@link #readable}, then the retired grids among those he reads
+     * (marked so on the page), since a person who moved away stays on the records of the grid he left, and a grid
+     * handed over keeps those who left it: an officer lists who is still recorded there.
+     */
+    List<Grid> filter(Caller caller) {
+        List<java.util.UUID> read = caller.readGrids();
+        List<Grid> all = new java.util.ArrayList<>(readable(caller));
+        jurisdictions.visibleRetiredGrids(caller).stream()
+                .filter(g -> g.network() == GridNetwork.POLICE)
+                .filter(g -> read == null || read.contains(g.id().value()))
+                .forEach(all::add);
+        return all;
+    }
+
+    /**
      * {@link #of} for the form of a record kept in {@code kept}: a grid since retired is offered too (marked so in the
      * form), as the record may stay on its records there (a person who moved away), where the form would otherwise
      * offer no grid of his and he could be saved only by moving him into another.

@@ -61,9 +61,9 @@ class ListExportPages {
     String persons(@RequestParam(required = false) String q, @RequestParam(required = false) String address,
             @RequestParam(required = false) Category category,
             @RequestParam(required = false) KeyPersonType keyPersonType,
-            @RequestParam(required = false) Residence residence, Locale locale, HttpServletResponse response)
-            throws IOException {
-        PersonQuery query = new PersonQuery(q, address, category, keyPersonType, residence, null, null);
+            @RequestParam(required = false) Residence residence, @RequestParam(required = false) UUID gridId,
+            Locale locale, HttpServletResponse response) throws IOException {
+        PersonQuery query = new PersonQuery(q, address, category, keyPersonType, residence, gridId, null);
         try {
             query.kind();
         } catch (Invalid e) {
@@ -74,6 +74,7 @@ class ListExportPages {
             set(list, "category", category == null ? null : category.name());
             set(list, "keyPersonType", keyPersonType == null ? null : keyPersonType.name());
             set(list, "residence", residence == null ? null : residence.name());
+            set(list, "gridId", gridId == null ? null : gridId.toString());
             return "redirect:" + list.encode().build().toUriString();
         }
         response.setContentType(ImportController.XLSX.toString());

@@ -81,7 +81,7 @@ class OrganisationPages {
         model.addAttribute("kinds", OrganisationKind.values());
         model.addAttribute("smallPlaces", SmallPlace.values());
         model.addAttribute("states", FireSafety.values());
-        model.addAttribute("grids", grids.of(caller));
+        model.addAttribute("grids", grids.readable(caller));
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
         return "population/organisations";
     }

@@ -46,10 +46,12 @@ class PersonPages {
     private final Jurisdictions jurisdictions;
 
     private final PeriodLists lists;
+    private final GridChoices grids;
 
     PersonPages(PersonRegister register, Households households, MessageSource messages, VisitLog visits,
-            HelpedPersons helped, Jurisdictions jurisdictions, PeriodLists lists) {
+            HelpedPersons helped, Jurisdictions jurisdictions, PeriodLists lists, GridChoices grids) {
         this.lists = lists;
+        this.grids = grids;
         this.helped = helped;
         this.jurisdictions = jurisdictions;
         this.register = register;
@@ -62,10 +64,13 @@ class PersonPages {
     @PreAuthorize("hasAuthority('POPULATION_READ')")
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String address,
             @RequestParam(required = false) Category category, @RequestParam(required = false) KeyPersonType keyPersonType,
-            @RequestParam(required = false) Residence residence, @RequestParam(defaultValue = "1") int page,
-            Model model, Locale locale) {
+            @RequestParam(required = false) Residence residence, @RequestParam(required = false) UUID gridId,
+            @RequestParam(defaultValue = "1") int page, Model model, Locale locale) {
         Caller caller = Callers.require();
         int current = Math.max(1, page);
+        model.addAttribute("gridId", gridId);
+        // the grids in use he reads, then those retired (marked so): who is still recorded in a grid handed over
+        model.addAttribute("grids", grids.filter(caller));
         model.addAttribute("q", q);
         model.addAttribute("address", address);
         model.addAttribute("category", category);
@@ -75,7 +80,7 @@ class PersonPages {
         model.addAttribute("keyPersonTypes", KeyPersonType.values());
         model.addAttribute("residences", Residence.values());
         try {
-            PersonQuery query = new PersonQuery(q, address, category, keyPersonType, residence, null, null);
+            PersonQuery query = new PersonQuery(q, address, category, keyPersonType, residence, gridId, null);
             Persons.Page found = register.search(query, caller, PAGE, Paging.offset(current, PAGE));
             // a total that is only a lower bound (more) may have pages past it: only a counted one has a last page
             String pastTheEnd = found.more() ? null

@@ -71,7 +71,7 @@ class RentalPages {
         model.addAttribute("gridId", gridId);
         model.addAttribute("landlord", landlord);
         model.addAttribute("state", asked);
-        model.addAttribute("grids", grids.of(caller));
+        model.addAttribute("grids", grids.readable(caller));
         model.addAttribute("mayWrite", caller.may("POPULATION_WRITE"));
         return "population/rentals";
     }
