@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
  * together are committed together (the intake's group commit), and each case must be opened for its own report.
  * <p>
  * The cases of the disputes a filing writes ({@link IncidentDisputeForMediation#filedNow}: a batch of the 110 push, or
- * a dispute alone) are checked, built and audited as each event comes, in the name of the 110 centre that pushed it,
- * and written together just before the filing commits, one statement for all of them with their teams and parties:
- * six round trips a dispute were most of what a batch of the 110 push asked the database.
+ * a dispute alone) are still checked, built and audited here as each event comes, for its own report and in the name
+ * of the 110 centre that pushed it; only their rows wait, to be written together just before the filing commits, one
+ * statement for all of them with their teams and parties. Written at each event they cost four statements a dispute
+ * (case, team, party, the party read back), a third of all a batch of the 110 push asked the database.
  * <p>
  * Not after the commit in a transaction of its own, as before: the thread then still held the incident's connection
  * while it asked the pool for another, so a burst of 110 disputes holding every connection of the pool waited for
