@@ -322,7 +322,7 @@ public class IncidentDesk implements AutoCloseable {
                 if (p.decision().mediation()) {
                     events.publishEvent(new IncidentDisputeForMediation(p.filed().id(), p.filed().trackingCode(),
                             p.grid().id(), p.grid().unitPath(), p.filed().description(), p.filed().address(),
-                            p.row().reporterName(), SubmissionHash.phone(p.n().reporterPhone())));
+                            p.row().reporterName(), SubmissionHash.phone(p.n().reporterPhone()), true));
                 }
                 events.publishEvent(Audited.created("incident", p.filed().id(), p.grid().unitPath(), snapshot(p.filed()))
                         .by(p.who().name()));

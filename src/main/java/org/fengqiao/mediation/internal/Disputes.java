@@ -19,6 +19,7 @@ import org.fengqiao.mediation.TeamRole;
 import org.fengqiao.platform.ChoiceNames;
 import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.Permission;
+import org.fengqiao.platform.database.BeforeCommitWrites;
 import org.fengqiao.platform.web.LocalTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +27,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The dispute cases with their parties, team, sessions and follow-ups. Reads for a person are scoped inside the
  * SQL through the grid's unit ({@code u.path LIKE ANY(:scope)}), so a case outside the caller's subtree is not found.
+ * <p>
+ * The cases of 110 disputes filed in a transaction ({@link #gather}) are written together just before it commits, one
+ * statement for all of them with their parties and teams; every read and change here writes those gathered so far
+ * first, so nothing in the transaction misses them.
  */
 @Repository
 public class Disputes {
@@ -87,11 +92,13 @@ public class Disputes {
     private final JdbcClient jdbc;
     private final StaffDirectory staff;
     private final Clock clock;
+    private final BeforeCommitWrites writes;
 
-    Disputes(JdbcClient jdbc, StaffDirectory staff, Clock clock) {
+    Disputes(JdbcClient jdbc, StaffDirectory staff, Clock clock, BeforeCommitWrites writes) {
         this.staff = staff;
         this.clock = clock;
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     public record New(UUID id, String code, DisputeOrigin origin, DisputeKind kind, UUID gridId, String summary,
@@ -101,6 +108,7 @@ public class Disputes {
 
     /** A new case; false when a case for the same incident exists already. */
     public boolean insert(New n) {
+        written();
         return jdbc.sql("""
                 INSERT INTO dispute_case (id, code, origin, kind, grid_id, summary, address, incident_id, incident_code,
                     screening_id, status, opened_at, opened_by)
@@ -114,7 +122,100 @@ public class Disputes {
                 .update() > 0;
     }
 
+    /** A party of a new case as stored: its phone encrypted ({@code phone}) and masked. */
+    public record NewParty(UUID id, int position, String name, byte[] phone, String phoneMasked, UUID personId) {
+    }
+
+    /** A new case with its parties and its team, to write with the others of its transaction. */
+    public record Opened(New row, List<NewParty> parties, List<Member> team) {
+    }
+
+    /**
+     * A new case of an incident filed in the caller's transaction (it can have no case yet), written with its parties
+     * and team and with the transaction's other such cases just before it commits, in one statement; at once without a
+     * transaction. A case that cannot be written (a constraint) fails the commit, and so the filing, as its insert did.
+     */
+    public void gather(Opened opened) {
+        writes.add(gathered, opened);
+    }
+
+    private final BeforeCommitWrites.Batch<Opened> gathered = this::insertAll;
+
+    /** Writes the cases gathered so far in the caller's transaction, before a statement on cases. */
+    private void written() {
+        writes.flush(gathered);
+    }
+
+    /**
+     * The cases, their teams and their parties in one statement: the rows of the three tables each from arrays, the
+     * cases in the order they were opened. The teams and parties name cases of the same statement, which their foreign
+     * keys accept (checked at the statement's end).
+     */
+    private void insertAll(List<Opened> cases) {
+        List<New> rows = cases.stream().map(Opened::row).toList();
+        List<UUID> teamCases = new java.util.ArrayList<>();
+        List<Member> team = new java.util.ArrayList<>();
+        List<UUID> partyCases = new java.util.ArrayList<>();
+        List<NewParty> parties = new java.util.ArrayList<>();
+        for (Opened o : cases) {
+            o.team().forEach(m -> {
+                teamCases.add(o.row().id());
+                team.add(m);
+            });
+            o.parties().forEach(p -> {
+                partyCases.add(o.row().id());
+                parties.add(p);
+            });
+        }
+        jdbc.sql("""
+                WITH c AS (
+                    INSERT INTO dispute_case (id, code, origin, kind, grid_id, summary, address, incident_id, incident_code,
+                        screening_id, status, opened_at, opened_by)
+                    SELECT n.id, n.code, n.origin, n.kind, n.grid_id, n.summary, n.address, n.incident_id, n.incident_code,
+                           n.screening_id, 'OPEN', n.opened_at, n.opened_by
+                    FROM unnest(CAST(:ids AS uuid[]), CAST(:codes AS text[]), CAST(:origins AS text[]),
+                                CAST(:kinds AS text[]), CAST(:grids AS uuid[]), CAST(:summaries AS text[]),
+                                CAST(:addresses AS text[]), CAST(:incidents AS uuid[]), CAST(:incidentCodes AS text[]),
+                                CAST(:screenings AS uuid[]), CAST(:openedAts AS timestamptz[]),
+                                CAST(:openedBys AS uuid[])) WITH ORDINALITY
+                         AS n (id, code, origin, kind, grid_id, summary, address, incident_id, incident_code,
+                               screening_id, opened_at, opened_by, ord)
+                    ORDER BY n.ord),
+                t AS (
+                    INSERT INTO dispute_team (case_id, staff_id, role)
+                    SELECT * FROM unnest(CAST(:teamCases AS uuid[]), CAST(:teamStaff AS uuid[]),
+                                         CAST(:teamRoles AS text[])))
+                INSERT INTO dispute_party (id, case_id, position, name, phone, phone_masked, person_id)
+                SELECT * FROM unnest(CAST(:partyIds AS uuid[]), CAST(:partyCases AS uuid[]), CAST(:positions AS int[]),
+                                     CAST(:names AS text[]), CAST(:phones AS bytea[]), CAST(:masked AS text[]),
+                                     CAST(:persons AS uuid[]))""")
+                .param("ids", rows.stream().map(New::id).toArray(UUID[]::new))
+                .param("codes", rows.stream().map(New::code).toArray(String[]::new))
+                .param("origins", rows.stream().map(r -> r.origin().name()).toArray(String[]::new))
+                .param("kinds", rows.stream().map(r -> r.kind().name()).toArray(String[]::new))
+                .param("grids", rows.stream().map(New::gridId).toArray(UUID[]::new))
+                .param("summaries", rows.stream().map(New::summary).toArray(String[]::new))
+                .param("addresses", rows.stream().map(New::address).toArray(String[]::new))
+                .param("incidents", rows.stream().map(New::incidentId).toArray(UUID[]::new))
+                .param("incidentCodes", rows.stream().map(New::incidentCode).toArray(String[]::new))
+                .param("screenings", rows.stream().map(New::screeningId).toArray(UUID[]::new))
+                .param("openedAts", rows.stream().map(r -> r.openedAt().toString()).toArray(String[]::new))
+                .param("openedBys", rows.stream().map(New::openedBy).toArray(UUID[]::new))
+                .param("teamCases", teamCases.toArray(UUID[]::new))
+                .param("teamStaff", team.stream().map(Member::staffId).toArray(UUID[]::new))
+                .param("teamRoles", team.stream().map(m -> m.role().name()).toArray(String[]::new))
+                .param("partyIds", parties.stream().map(NewParty::id).toArray(UUID[]::new))
+                .param("partyCases", partyCases.toArray(UUID[]::new))
+                .param("positions", parties.stream().map(NewParty::position).toArray(Integer[]::new))
+                .param("names", parties.stream().map(NewParty::name).toArray(String[]::new))
+                .param("phones", parties.stream().map(NewParty::phone).toArray(byte[][]::new))
+                .param("masked", parties.stream().map(NewParty::phoneMasked).toArray(String[]::new))
+                .param("persons", parties.stream().map(NewParty::personId).toArray(UUID[]::new))
+                .update();
+    }
+
     public Optional<Case> find(UUID id) {
+        written();
         return jdbc.sql(SELECT + " WHERE c.id = :id").param("id", id).query(Disputes::map).optional();
     }
 
@@ -136,6 +237,7 @@ public class Disputes {
      * that are his, for one who serves grids); null scope sees all.
      */
     public Optional<Case> findVisible(UUID id, List<String> scopePaths, GridReach reach) {
+        written();
         if (scopePaths == null) {
             return find(id);
         }
@@ -144,10 +246,12 @@ public class Disputes {
     }
 
     public Optional<UUID> byIncident(UUID incidentId) {
+        written();
         return jdbc.sql("SELECT id FROM dispute_case WHERE incident_id = ?").param(incidentId).query(UUID.class).optional();
     }
 
     public void lock(UUID id) {
+        written();
         jdbc.sql("SELECT id FROM dispute_case WHERE id = ? FOR UPDATE").param(id).query(UUID.class).single();
     }
 
@@ -162,6 +266,7 @@ public class Disputes {
     }
 
     private Page page(Filter f, List<String> scopePaths, GridReach reach, int limit, int offset, boolean counted) {
+        written();
         StringBuilder where = new StringBuilder(" WHERE" + SCOPE + reach.condition("c.grid_id", HIS));
         if (f.status() != null) {
             where.append(" AND c.status = :status");
@@ -200,6 +305,7 @@ public class Disputes {
     }
 
     public void update(UUID id, String setClause, Object... params) {
+        written();
         Object[] all = new Object[params.length + 1];
         System.arraycopy(params, 0, all, 0, params.length);
         all[params.length] = id;
@@ -208,6 +314,7 @@ public class Disputes {
     }
 
     public void addParty(UUID caseId, int position, String name, byte[] phone, String phoneMasked, UUID personId) {
+        written();
         jdbc.sql("""
                 INSERT INTO dispute_party (id, case_id, position, name, phone, phone_masked, person_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
@@ -215,6 +322,7 @@ public class Disputes {
     }
 
     public List<Party> parties(UUID caseId) {
+        written();
         return jdbc.sql("""
                 SELECT id, position, name, phone_masked, person_id FROM dispute_party WHERE case_id = ? ORDER BY position""")
                 .param(caseId).query((rs, n) -> new Party(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
@@ -222,12 +330,14 @@ public class Disputes {
     }
 
     public void replaceTeam(UUID caseId, List<Member> team) {
+        written();
         jdbc.sql("DELETE FROM dispute_team WHERE case_id = ?").param(caseId).update();
         addTeam(caseId, team);
     }
 
     /** Names the team of a case that has none yet (one just opened). */
     public void addTeam(UUID caseId, List<Member> team) {
+        written();
         for (Member m : team) {
             jdbc.sql("INSERT INTO dispute_team (case_id, staff_id, role) VALUES (?, ?, ?)")
                     .params(caseId, m.staffId(), m.role().name()).update();
@@ -235,6 +345,7 @@ public class Disputes {
     }
 
     public List<Member> team(UUID caseId) {
+        written();
         return jdbc.sql("""
                 SELECT t.staff_id, s.name, su.name, t.role FROM dispute_team t JOIN staff s ON s.id = t.staff_id
                 JOIN unit su ON su.id = s.unit_id WHERE t.case_id = ?
@@ -321,6 +432,7 @@ public class Disputes {
 
     public void addSession(UUID caseId, LocalDate heldOn, String place, String attendees, String said, String nextStep,
             UUID recordedBy, OffsetDateTime at) {
+        written();
         jdbc.sql("""
                 INSERT INTO dispute_session (id, case_id, held_on, place, attendees, said, next_step, recorded_by, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -328,6 +440,7 @@ public class Disputes {
     }
 
     public List<Session> sessions(UUID caseId) {
+        written();
         return jdbc.sql("""
                 SELECT d.id, d.held_on, d.place, d.attendees, d.said, d.next_step, s.name, d.recorded_at
                 FROM dispute_session d LEFT JOIN staff s ON s.id = d.recorded_by WHERE d.case_id = ?
@@ -338,11 +451,13 @@ public class Disputes {
     }
 
     public void addFollowUp(UUID caseId, LocalDate dueOn) {
+        written();
         jdbc.sql("INSERT INTO dispute_follow_up (id, case_id, due_on) VALUES (?, ?, ?)")
                 .params(UUID.randomUUID(), caseId, dueOn).update();
     }
 
     public List<FollowUp> followUps(UUID caseId) {
+        written();
         return jdbc.sql("SELECT id, due_on, done_on, note FROM dispute_follow_up WHERE case_id = ? ORDER BY due_on, id")
                 .param(caseId).query((rs, n) -> new FollowUp(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
                         rs.getObject(3, LocalDate.class), rs.getString(4))).list();
@@ -350,6 +465,7 @@ public class Disputes {
 
     /** Marks a follow-up of the case done; false when the case has no such follow-up or it was done already. */
     public boolean followUpDone(UUID caseId, UUID followUpId, LocalDate on, String note) {
+        written();
         return jdbc.sql("UPDATE dispute_follow_up SET done_on = ?, note = ? WHERE id = ? AND case_id = ? AND done_on IS NULL")
                 .params(on, note, followUpId, caseId).update() > 0;
     }

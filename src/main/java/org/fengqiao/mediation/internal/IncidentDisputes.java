@@ -15,6 +15,12 @@ import org.springframework.stereotype.Component;
  * the same incident finds its case and opens none. A synchronous listener, not one before the commit: reports filed
  * together are committed together (the intake's group commit), and each case must be opened for its own report.
  * <p>
+ * The cases of the disputes a filing writes ({@link IncidentDisputeForMediation#filedNow}: a batch of the 110 push, or
+ * a dispute alone) are still checked, built and audited here as each event comes, for its own report and in the name
+ * of the 110 centre that pushed it; only their rows wait, to be written together just before the filing commits, one
+ * statement for all of them with their teams and parties. Written at each event they cost four statements a dispute
+ * (case, team, party, the party read back), a third of all a batch of the 110 push asked the database.
+ * <p>
  * Not after the commit in a transaction of its own, as before: the thread then still held the incident's connection
  * while it asked the pool for another, so a burst of 110 disputes holding every connection of the pool waited for
  * each other until the pool's 30 s timeout (the intake bench with a pool of 6 did).
@@ -38,6 +44,7 @@ class IncidentDisputes {
         List<MediationDesk.PartyForm> parties = e.callerName() == null || e.callerName().isBlank() ? List.of()
                 : List.of(new MediationDesk.PartyForm(e.callerName(), e.callerPhone()));
         desk.open(new MediationDesk.NewCase(DisputeOrigin.CALL_110, DisputeKind.OTHER, e.grid().value(), summary,
-                e.address(), parties, List.of()), Actor.system("110"), e.incidentId(), e.trackingCode(), null);
+                e.address(), parties, List.of()), Actor.system("110"), e.incidentId(), e.trackingCode(), null,
+                e.filedNow());
     }
 }

@@ -138,6 +138,16 @@ public class MediationDesk {
      * answers its id (the case an incident has already, for a second delivery of the incident).
      */
     UUID open(NewCase n, Actor who, UUID incidentId, String incidentCode, UUID screeningId) {
+        return open(n, who, incidentId, incidentCode, screeningId, false);
+    }
+
+    /**
+     * As {@link #open(NewCase, Actor, UUID, String, UUID)}; {@code filedNow}: the incident was filed in the caller's
+     * transaction and so has no case yet. The case is then checked, built and audited at once, as any other, but
+     * written with the transaction's other such cases just before it commits ({@link Disputes#gather}): the 110 push
+     * files its reports in batches, and a batch's cases, teams and parties cost one statement, not one each.
+     */
+    UUID open(NewCase n, Actor who, UUID incidentId, String incidentCode, UUID screeningId, boolean filedNow) {
         List<Invalid.Problem> problems = new ArrayList<>();
         if (n.origin() == null) {
             problems.add(problem("origin", "error.field.required"));
@@ -181,17 +191,29 @@ public class MediationDesk {
         OffsetDateTime now = now();
         Disputes.New row = new Disputes.New(id, code(), n.origin(), n.kind(), grid.id().value(), n.summary().trim(),
                 blankToNull(n.address()), incidentId, incidentCode, screeningId, now, who.staffId());
-        if (!disputes.insert(row)) {
-            return disputes.byIncident(incidentId).orElseThrow();
+        List<Disputes.Party> partiesAsStored;
+        boolean gathered = filedNow && incidentId != null;
+        if (gathered) {
+            // the parties as stored, built here: the audit entry reads them as the case shows them, by position
+            List<Disputes.NewParty> rows = new ArrayList<>();
+            for (int i = 0; i < parties.size(); i++) {
+                rows.add(partyRow(i + 1, parties.get(i)));
+            }
+            team = defaultTeam(n, grid, team);
+            disputes.gather(new Disputes.Opened(row, rows, team));
+            partiesAsStored = rows.stream().map(p -> new Disputes.Party(p.id(), p.position(), p.name(),
+                    p.phoneMasked(), p.personId())).toList();
+        } else {
+            if (!disputes.insert(row)) {
+                return disputes.byIncident(incidentId).orElseThrow();
+            }
+            for (int i = 0; i < parties.size(); i++) {
+                addParty(id, i + 1, parties.get(i));
+            }
+            team = defaultTeam(n, grid, team);
+            disputes.addTeam(id, team);
+            partiesAsStored = parties.isEmpty() ? List.of() : disputes.parties(id);
         }
-        for (int i = 0; i < parties.size(); i++) {
-            addParty(id, i + 1, parties.get(i));
-        }
-        if (team.isEmpty() && n.origin() == DisputeOrigin.CALL_110) {
-            // the grid chief (the community officer) takes a 110 dispute up until a team is named
-            team = lookups.gridChief(grid.id().value()).map(List::of).orElse(List.of());
-        }
-        disputes.addTeam(id, team);
         // the case as just written, not read back for its audit entry (four statements fewer at every dispute the 110
         // centre pushes): nothing else can have touched it yet, and a new case has no session and no follow-up; its
         // parties and a team of several are read, in the order the case shows them
@@ -199,7 +221,7 @@ public class MediationDesk {
                 grid.unitId().value(), null, grid.unitPath(), row.summary(), row.address(), incidentId, incidentCode,
                 screeningId, Status.OPEN, false, null, null, null, null, null, null, null, null, null, null, null, now, 0,
                 0);
-        Map<String, Object> snapshot = snapshot(written, parties.isEmpty() ? List.of() : disputes.parties(id),
+        Map<String, Object> snapshot = snapshot(written, partiesAsStored,
                 team.size() <= 1 ? team : disputes.team(id), List.of());
         events.publishEvent(Audited.created("dispute", id, grid.unitPath(), snapshot).by(who.name()));
         return id;
@@ -443,6 +465,21 @@ public class MediationDesk {
     private void addParty(UUID caseId, int position, NewParty p) {
         disputes.addParty(caseId, position, p.name(), p.phone() == null ? null : cipher.encrypt(p.phone()),
                 p.phone() == null ? null : mask(p.phone()), p.personId());
+    }
+
+    /** A party of a new case as {@link #addParty} stores it: the phone encrypted and masked. */
+    private Disputes.NewParty partyRow(int position, NewParty p) {
+        return new Disputes.NewParty(UUID.randomUUID(), position, p.name(),
+                p.phone() == null ? null : cipher.encrypt(p.phone()), p.phone() == null ? null : mask(p.phone()),
+                p.personId());
+    }
+
+    /** The team named, or for a 110 dispute without one its grid's chief (the community officer), who takes it up. */
+    private List<Member> defaultTeam(NewCase n, Grid grid, List<Member> team) {
+        if (team.isEmpty() && n.origin() == DisputeOrigin.CALL_110) {
+            return lookups.gridChief(grid.id().value()).map(List::of).orElse(List.of());
+        }
+        return team;
     }
 
     private List<NewParty> parties(List<PartyForm> forms, Actor who, List<Invalid.Problem> problems) {

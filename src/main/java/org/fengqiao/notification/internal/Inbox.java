@@ -208,10 +208,45 @@ public class Inbox {
      * still stands for {@code entry.recipient} in {@code alsoQuery} (the owner left out of those kept informed).
      */
     public void add(New n, boolean itself, Kind also, String alsoQuery) {
-        writes.add(withOthers.computeIfAbsent(alsoQuery, q -> rows -> addAll(rows, q)), new WithOthers(n, also, itself));
+        writes.add(withOthers.computeIfAbsent(alsoQuery, q -> rows -> addAll(rows, q)),
+                new WithOthers(n, also, itself, null, null));
     }
 
-    private record WithOthers(New entry, Kind also, boolean itself) {
+    /**
+     * An entry with those of kind {@code also}, waiting to be written; {@code readAt} and {@code alsoReadAt}: when the
+     * entry and the others were answered before they were written ({@link #answeredUnwritten}), null while unread.
+     */
+    private record WithOthers(New entry, Kind also, boolean itself, Instant readAt, Instant alsoReadAt) {
+
+        WithOthers answered(List<Kind> kinds, Instant at) {
+            return new WithOthers(entry, also, itself,
+                    readAt == null && kinds.contains(entry.kind()) ? at : readAt,
+                    alsoReadAt == null && kinds.contains(also) ? at : alsoReadAt);
+        }
+    }
+
+    /**
+     * As {@link #answered(List, String, UUID, UUID, Instant)} for every recipient, without a statement, for a record
+     * all of whose entries were asked for in the caller's transaction and still wait to be written with its others
+     * ({@link #add(New, boolean, Kind, String)}): they are written read at {@code at}. So a report taken up by its own
+     * filing (a 110 dispute handed to mediation as it is filed, right after its routing asked its owner to handle it)
+     * costs no statement of its own, where each dispute of a batch of the 110 push wrote the batch's entries so far
+     * and marked its owner's read. Answers false, having done nothing, when no entry of the record waits to be written
+     * (written already, or none asked for): {@code answered} then finds what there is.
+     */
+    public boolean answeredUnwritten(List<Kind> kinds, String recordType, UUID recordId, Instant at) {
+        boolean found = false;
+        for (BeforeCommitWrites.Batch<WithOthers> batch : withOthers.values()) {
+            List<WithOthers> rows = writes.pending(batch);
+            for (int i = 0; i < rows.size(); i++) {
+                WithOthers w = rows.get(i);
+                if (recordType.equals(w.entry().recordType()) && recordId.equals(w.entry().recordId())) {
+                    rows.set(i, w.answered(kinds, at));
+                    found = true;
+                }
+            }
+        }
+        return found;
     }
 
     private final Map<String, BeforeCommitWrites.Batch<WithOthers>> withOthers = new ConcurrentHashMap<>();
@@ -219,20 +254,21 @@ public class Inbox {
     private void addAll(List<WithOthers> rows, String alsoQuery) {
         jdbc.sql("""
                 INSERT INTO inbox_entry (id, recipient_id, kind, record_type, record_id, link, unit_path, subject, category,
-                                         reason, reason_is_key, due_on, created_at)
+                                         reason, reason_is_key, due_on, created_at, read_at)
                 SELECT gen_random_uuid(), x.recipient, x.kind, entry.record_type, entry.record_id, entry.link, entry.unit_path, entry.subject,
-                       entry.category, entry.reason, entry.reason_is_key, entry.due_on, entry.at
+                       entry.category, entry.reason, entry.reason_is_key, entry.due_on, entry.at, x.read_at
                 FROM unnest(CAST(:recipients AS uuid[]), CAST(:kinds AS text[]), CAST(:alsos AS text[]),
                             CAST(:recordTypes AS text[]), CAST(:recordIds AS uuid[]), CAST(:links AS text[]),
                             CAST(:unitPaths AS text[]), CAST(:subjects AS text[]), CAST(:categories AS text[]),
                             CAST(:reasons AS text[]), CAST(:reasonIsKeys AS boolean[]), CAST(:dueOns AS date[]),
-                            CAST(:ats AS timestamptz[]), CAST(:itselves AS boolean[])) WITH ORDINALITY
+                            CAST(:ats AS timestamptz[]), CAST(:itselves AS boolean[]), CAST(:readAts AS timestamptz[]),
+                            CAST(:alsoReadAts AS timestamptz[])) WITH ORDINALITY
                      AS entry (recipient, kind, also, record_type, record_id, link, unit_path, subject, category, reason,
-                           reason_is_key, due_on, at, itself, ord)
-                CROSS JOIN LATERAL (SELECT entry.recipient, entry.kind WHERE entry.itself
+                           reason_is_key, due_on, at, itself, read_at, also_read_at, ord)
+                CROSS JOIN LATERAL (SELECT entry.recipient, entry.kind, entry.read_at WHERE entry.itself
                                     UNION ALL
-                                    SELECT a.id, entry.also FROM (""" + alsoQuery + """
-                ) a (id)) x (recipient, kind)
+                                    SELECT a.id, entry.also, entry.also_read_at FROM (""" + alsoQuery + """
+                ) a (id)) x (recipient, kind, read_at)
                 ORDER BY entry.ord""")
                 .param("recipients", rows.stream().map(w -> w.entry().recipientId()).toArray(UUID[]::new))
                 .param("kinds", rows.stream().map(w -> w.entry().kind().name()).toArray(String[]::new))
@@ -250,6 +286,8 @@ public class Inbox {
                 .param("ats", rows.stream().map(w -> OffsetDateTime.ofInstant(w.entry().at(), ZoneOffset.UTC).toString())
                         .toArray(String[]::new))
                 .param("itselves", rows.stream().map(WithOthers::itself).toArray(Boolean[]::new))
+                .param("readAts", rows.stream().map(w -> timestamp(w.readAt())).toArray(String[]::new))
+                .param("alsoReadAts", rows.stream().map(w -> timestamp(w.alsoReadAt())).toArray(String[]::new))
                 .update();
     }
 
@@ -500,6 +538,10 @@ public class Inbox {
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", caller.readGrids() == null)
                 .param("readGrids", readGrids(caller)).update();
+    }
+
+    private static String timestamp(Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC).toString();
     }
 
     /** Stored with the reason only: null where there is none. */

@@ -134,7 +134,13 @@ class InboxListener {
             inbox.answered(List.of(Kind.INCIDENT_INFORMED), "incident", step.incidentId(), null, step.at());
         }
         if (HANDLING.contains(step.kind())) {
-            inbox.answered(ASKS, "incident", step.incidentId(), null, step.at());
+            // a 110 dispute handed to mediation by its filing (the one step MEDIATION, recorded by the filing only,
+            // right after its routing): the owner's entry the routing asked for waits to be written with the
+            // transaction's others, and is written read, with no statement for each dispute of a batch of the 110 push
+            if (!"MEDIATION".equals(step.kind())
+                    || !inbox.answeredUnwritten(ASKS, "incident", step.incidentId(), step.at())) {
+                inbox.answered(ASKS, "incident", step.incidentId(), null, step.at());
+            }
         } else if (step.assigns() || step.ownerStaffId() == null) {
             // the owner after the step (none for a merged report) keeps his
             inbox.answered(ASKS, "incident", step.incidentId(), step.ownerStaffId(), step.at());

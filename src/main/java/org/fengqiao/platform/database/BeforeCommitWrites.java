@@ -67,6 +67,25 @@ public class BeforeCommitWrites {
         }
     }
 
+    /**
+     * The rows of {@code batch} gathered so far in the caller's transaction and not written yet, to be changed in place
+     * before they are written (an entry read as soon as it is asked for, in the same transaction): written as they
+     * stand then. Empty without a transaction, or once the gathered rows were written.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> List<T> pending(Batch<T> batch) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return List.of();
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null || pending.written) {
+            return List.of();
+        }
+        List<T> rows = (List<T>) pending.rows.get(batch);
+        return rows == null ? List.of() : rows;
+    }
+
     /** The rows gathered in one transaction, by batch in the order each batch was first added to. */
     private final class Pending implements TransactionSynchronization {
 
