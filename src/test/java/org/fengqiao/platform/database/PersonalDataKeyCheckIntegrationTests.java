@@ -11,6 +11,8 @@ import java.util.Base64;
 import org.assertj.core.api.Assertions;
 import org.fengqiao.FengqiaoApplication;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,43 +22,56 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The engineer who starts the platform with another personal-data key than the one its data was stored under (a
  * fresh FENGQIAO_DATA_KEY, a second instance's own) is stopped with a message saying so, instead of a platform that
- * reads none of the identity numbers and phones stored before and seals new ones under the other key.
+ * reads none of the identity numbers and phones stored before and seals new ones under the other key. Both tests start
+ * on the one database the class's first start stored an identity number in under key a (each start, migrations and
+ * all, took seconds).
  */
 class PersonalDataKeyCheckIntegrationTests {
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    private static EmbeddedPostgresServer server;
+    /** The database whose personal data are stored under key a, and an identity number sealed there under it. */
+    private static String url;
+    private static byte[] sealed;
 
     private static String key(char fill) {
         return Base64.getEncoder().encodeToString(String.valueOf(fill).repeat(32).getBytes());
     }
 
+    @BeforeAll
+    static void aDatabaseStoredUnderKeyA() throws Exception {
+        server = EmbeddedPostgresServer.acquire(dir.resolve("outside"), 0);
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE fengqiao_keys ENCODING 'UTF8' LOCALE 'C.UTF-8' TEMPLATE template0");
+        }
+        url = server.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/fengqiao_keys$1");
+        try (ConfigurableApplicationContext app = start(url, key('a'))) {
+            sealed = app.getBean(PersonalDataCipher.class).encrypt("320722198001011234");
+        }
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.release();
+        }
+    }
+
     @Test
     void aStartWithAnotherKeyThanTheDataWasStoredUnderIsRefusedAndTheRightKeyStillStarts() throws Exception {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(dir.resolve("outside"), 0);
-        try {
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres");
-                    Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE fengqiao_keys ENCODING 'UTF8' LOCALE 'C.UTF-8' TEMPLATE template0");
-            }
-            String url = server.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/fengqiao_keys$1");
-            byte[] sealed;
-            try (ConfigurableApplicationContext app = start(url, key('a'))) {
-                sealed = app.getBean(PersonalDataCipher.class).encrypt("320722198001011234");
-            }
+        assertThatThrownBy(() -> start(url, key('b')).close())
+                .satisfies(e -> Assertions.assertThat(rootMessage(e))
+                        .contains("not the key this database's identity numbers and phones are stored under")
+                        .contains("FENGQIAO_DATA_KEY"));
 
-            assertThatThrownBy(() -> start(url, key('b')).close())
-                    .satisfies(e -> Assertions.assertThat(rootMessage(e))
-                            .contains("not the key this database's identity numbers and phones are stored under")
-                            .contains("FENGQIAO_DATA_KEY"));
-
-            try (ConfigurableApplicationContext app = start(url, key('a'))) {
-                assertThat(app.getBean(PersonalDataCipher.class).decrypt(sealed)).isEqualTo("320722198001011234");
-                assertThat(app.getBean(JdbcClient.class).sql("SELECT count(*) FROM personal_data_key_check")
-                        .query(Long.class).single()).isEqualTo(1);
-            }
-        } finally {
-            server.release();
+        try (ConfigurableApplicationContext app = start(url, key('a'))) {
+            assertThat(app.getBean(PersonalDataCipher.class).decrypt(sealed)).isEqualTo("320722198001011234");
+            // the refused starts (this test's, and the other test's demo start) recorded no key of their own
+            assertThat(app.getBean(JdbcClient.class).sql("SELECT count(*) FROM personal_data_key_check")
+                    .query(Long.class).single()).isEqualTo(1);
         }
     }
 
@@ -67,29 +82,18 @@ class PersonalDataKeyCheckIntegrationTests {
      */
     @Test
     void aDemoKeyGeneratedByARefusedStartIsNotLeftInTheDataDirectory() throws Exception {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(dir.resolve("outside"), 0);
-        try {
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres");
-                    Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE fengqiao_demo_keys ENCODING 'UTF8' LOCALE 'C.UTF-8' TEMPLATE template0");
-            }
-            String url = server.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/fengqiao_demo_keys$1");
-            start(url, key('a')).close();
-            Path data = dir.resolve("demo-data");
+        Path data = dir.resolve("demo-data");
 
-            assertThatThrownBy(() -> new SpringApplicationBuilder(FengqiaoApplication.class).run("--server.port=0",
-                    "--fengqiao.db.url=" + url, "--fengqiao.db.user=postgres", "--fengqiao.db.password=postgres",
-                    "--fengqiao.db.data-dir=" + data, "--fengqiao.personal-data.key=", "--fengqiao.demo=true").close())
-                    .satisfies(e -> Assertions.assertThat(rootMessage(e))
-                            .contains("not the key this database's identity numbers and phones are stored under"));
+        assertThatThrownBy(() -> new SpringApplicationBuilder(FengqiaoApplication.class).run("--server.port=0",
+                "--fengqiao.db.url=" + url, "--fengqiao.db.user=postgres", "--fengqiao.db.password=postgres",
+                "--fengqiao.db.data-dir=" + data, "--fengqiao.personal-data.key=", "--fengqiao.demo=true").close())
+                .satisfies(e -> Assertions.assertThat(rootMessage(e))
+                        .contains("not the key this database's identity numbers and phones are stored under"));
 
-            assertThat(data.resolve("personal-data.key")).as("the key the refused start generated").doesNotExist();
-        } finally {
-            server.release();
-        }
+        assertThat(data.resolve("personal-data.key")).as("the key the refused start generated").doesNotExist();
     }
 
-    private ConfigurableApplicationContext start(String url, String key) {
+    private static ConfigurableApplicationContext start(String url, String key) {
         return new SpringApplicationBuilder(FengqiaoApplication.class).run("--server.port=0",
                 "--fengqiao.db.url=" + url, "--fengqiao.db.user=postgres", "--fengqiao.db.password=postgres",
                 "--fengqiao.db.data-dir=" + dir.resolve("unused"), "--fengqiao.personal-data.key=" + key);

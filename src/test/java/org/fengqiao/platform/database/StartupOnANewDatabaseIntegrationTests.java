@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.fengqiao.FengqiaoApplication;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,33 +39,44 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The engineer's start on a database of its own (an outside PostgreSQL, no demo) as he meets it in the start log and
  * through the load balancer's probe: the log says what the migrations did without their queries' results as tables, a
  * personal-data key that is no key is refused before the database is touched, and a database that stops answers the
- * readiness probe 503 within seconds, not after the pool's 30 s wait for a connection.
+ * readiness probe 503 within seconds, not after the pool's 30 s wait for a connection. The tests share one outside
+ * PostgreSQL server (starting one took about two seconds a test); each has a new database of its own on it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupOnANewDatabaseIntegrationTests {
 
+    /** The outside server's data directory, the class's. */
+    @TempDir
+    static Path server;
+    /** The application's data directory, the test's. */
     @TempDir
     Path dir;
 
-    private EmbeddedPostgresServer outside;
+    private static EmbeddedPostgresServer outside;
+    private static int databases;
     private String url;
 
     private static final String GOOD_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     @BeforeEach
     void newDatabase() throws Exception {
-        outside = EmbeddedPostgresServer.acquire(dir.resolve("outside"), 0);
+        if (outside == null) {
+            // the first test, or one that stopped the server and failed before starting it again
+            outside = EmbeddedPostgresServer.acquire(server.resolve("outside"), 0);
+        }
+        String name = "fengqiao_new_" + ++databases;
         try (Connection c = DriverManager.getConnection(outside.jdbcUrl(), "postgres", "postgres");
                 Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE fengqiao_new ENCODING 'UTF8' LOCALE 'C.UTF-8' TEMPLATE template0");
+            s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' LOCALE 'C.UTF-8' TEMPLATE template0");
         }
-        url = outside.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/fengqiao_new$1");
+        url = outside.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
     }
 
-    @AfterEach
-    void stopDatabase() {
+    @AfterAll
+    static void stopServer() {
         if (outside != null) {
             outside.release();
+            outside = null;
         }
     }
 
@@ -130,7 +141,7 @@ class StartupOnANewDatabaseIntegrationTests {
 
             // the database back before the stop, on its port: with none, the stop's last writes (the event
             // publications, the scheduler's last run) each waited out the pool's 30 s for a connection
-            outside = EmbeddedPostgresServer.acquire(dir.resolve("outside"),
+            outside = EmbeddedPostgresServer.acquire(server.resolve("outside"),
                     Integer.parseInt(url.replaceFirst("^jdbc:postgresql://[^:/]+:(\\d+)/.*$", "$1")));
         }
     }
