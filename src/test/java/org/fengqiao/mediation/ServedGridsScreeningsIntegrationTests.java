@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * weekly screenings of that grid, not those of the office's other grid: the week's list (API and page), a screening
  * (404 beyond), the grids not yet screened; he records screenings for his grid only. The mediation ladder counts the
  * cases his list holds: those of his grid and those whose team he sits on. The community officer still reads all.
+ * And, on the same two grids, a grid retired is no longer one to screen.
  */
 class ServedGridsScreeningsIntegrationTests extends IntegrationTest {
 
@@ -118,6 +119,24 @@ class ServedGridsScreeningsIntegrationTests extends IntegrationTest {
         assertThat(api.get("/api/v1/mediation/screenings/" + theirs, officer).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/mediation/screenings/unscreened?week=" + lastWeek, officer)
                 .findValuesAsText("gridCode")).contains(fixture.served().code(), fixture.other().code());
+    }
+
+    /**
+     * A grid retired (merged away, redrawn) cannot be screened any more, so it is no longer listed as not screened this
+     * week; a week before its retirement still names it.
+     */
+    @Test
+    void aRetiredGridIsNotListedAsUnscreenedFromTheWeekItWasRetired() {
+        String thisWeek = LocalDate.now(LocalTimes.ZONE).toString();
+        String lastWeek = LocalDate.now(LocalTimes.ZONE).minusWeeks(1).toString();
+        assertThat(get("/api/v1/mediation/screenings/unscreened?week=" + thisWeek, officer).findValuesAsText("gridCode"))
+                .contains(fixture.served().code(), fixture.other().code());
+        jdbc.sql("UPDATE grid SET retired_at = now() WHERE id = ?").param(fixture.other().id().value()).update();
+
+        assertThat(get("/api/v1/mediation/screenings/unscreened?week=" + thisWeek, officer).findValuesAsText("gridCode"))
+                .contains(fixture.served().code()).doesNotContain(fixture.other().code());
+        assertThat(get("/api/v1/mediation/screenings/unscreened?week=" + lastWeek, officer).findValuesAsText("gridCode"))
+                .contains(fixture.served().code(), fixture.other().code());
     }
 
     UUID staffId(String username) {

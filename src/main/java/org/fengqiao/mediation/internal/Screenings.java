@@ -175,7 +175,9 @@ public class Screenings {
 
     /**
      * The police grids of the scope that the reader reaches ({@link GridReach}: for one who serves grids, those he
-     * serves) with no screening in the week, with the last day each was screened.
+     * serves) with no screening in the week, with the last day each was screened. A grid retired before the week's end
+     * is not listed: merged away or redrawn, it has no week left to screen (recording one is refused), and it would
+     * stand on this week's list for ever; a past week still lists a grid retired after it.
      */
     public List<Unscreened> unscreened(LocalDate week, List<String> scopePaths, GridReach reach) {
         return jdbc.sql("""
@@ -183,9 +185,11 @@ public class Screenings {
                        (SELECT max(s.screened_on) FROM dispute_screening s WHERE s.grid_id = g.id)
                 FROM grid g JOIN unit u ON u.id = g.unit_id
                 WHERE g.network = 'POLICE' AND u.path LIKE ANY(CAST(:scope AS text[]))
-                  AND NOT EXISTS (SELECT 1 FROM dispute_screening s WHERE s.grid_id = g.id AND s.week_start = :week)"""
+                  AND NOT EXISTS (SELECT 1 FROM dispute_screening s WHERE s.grid_id = g.id AND s.week_start = :week)
+                  AND (g.retired_at IS NULL OR g.retired_at >= :weekEnd)"""
                         + reach.condition("g.id") + " ORDER BY g.code")
-                .param("week", weekOf(week)).param("scope", Disputes.patterns(scopePaths)).params(reach.params())
+                .param("week", weekOf(week))
+                .param("weekEnd", weekOf(week).plusWeeks(1).atStartOfDay(MediationDesk.ZONE).toOffsetDateTime()).param("scope", Disputes.patterns(scopePaths)).params(reach.params())
                 .query((rs, n) -> new Unscreened(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getObject(5, LocalDate.class))).list();
     }
