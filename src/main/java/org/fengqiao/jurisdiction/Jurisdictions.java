@@ -12,6 +12,7 @@ import org.fengqiao.jurisdiction.internal.GroupingChanges;
 import org.fengqiao.jurisdiction.internal.Units;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
@@ -182,13 +183,13 @@ public class Jurisdictions {
     }
 
     /**
-     * The grids in use whose records the caller reads, as a list's filter offers them: those he sees, and of those, for
-     * one who serves grids ({@link Caller#readGrids()}), the grids he serves; a grid placed at its central office shares
-     * the office's path with the office's other grids.
+     * The grids in use whose records the caller reads, as a list's filter offers them: those he sees, and of those the
+     * grids he reaches ({@link GridReach}: for one who serves grids, the grids he serves); a grid placed at its central
+     * office shares the office's path with the office's other grids.
      */
     public List<Grid> readableGrids(Caller caller) {
-        List<java.util.UUID> read = caller.readGrids();
-        return grids.visible(caller).stream().filter(g -> read == null || read.contains(g.id().value())).toList();
+        GridReach reach = GridReach.of(caller);
+        return grids.visible(caller).stream().filter(g -> reach.reaches(g.id().value(), false)).toList();
     }
 
     /**

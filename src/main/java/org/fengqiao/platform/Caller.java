@@ -52,10 +52,10 @@ public record Caller(
     }
 
     /**
-     * The grids whose records kept per grid (incidents) he reads, when narrower than his unit paths: the grids he
-     * serves, the same as {@link #reportGrids()} (a grid member, coordinator, informant or volunteer reads the items of
-     * the grids he works in, not every grid of the office his grids are placed at); null for everyone else, who reads
-     * every grid of his unit paths. The incident module adds what he owns or filed himself (its ReadingPolicy).
+     * The grids he serves, as his sign-in found them, when they narrow what he reads of his unit paths: the same as
+     * {@link #reportGrids()} (a grid member, coordinator, informant or volunteer reads the records of the grids he works
+     * in, not every grid of the office his grids are placed at); null for everyone else, who reads every grid of his
+     * unit paths. Read through {@link GridReach#of(Caller)}, which adds what is his elsewhere, for every module alike.
      */
     public List<UUID> readGrids() {
         return reportGrids;

@@ -6,13 +6,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Which grids' records a person reads beyond his unit paths, for the records kept per grid (persons, dispute cases,
- * the hard-case board): every grid of his paths (the police, the staff of a unit; {@code grids} null), or, for one who
- * serves grids (grid coordinator, member, informant, volunteer: {@link Caller#readGrids()}), the grids he serves and
- * the records that are his there (a case whose team he sits on, a claim he is on). A grid placed at its central office
- * has the office's path: by the path alone, a village group leader who serves one grid read every grid of the office
- * (ADR 10). Each module applies it inside its SQL beside the unit paths ({@link #condition} with {@link #params}), so
- * a record beyond it is not found, exactly as one that does not exist.
+ * Which grids' records a person reads within his unit paths: the one rule for every record kept per grid (incidents,
+ * persons, dispute cases and screenings, the hard-case board). The police and the staff of a unit (no grids served in
+ * {@link Caller#readGrids()}: the sign-in's scope policy gives grids to those who serve them without police powers
+ * only) reach every grid of their unit's subtree ({@link #EVERY_GRID}); one who serves grids (grid coordinator,
+ * member, informant, volunteer) reaches the grids he serves and the records that are his there (a case whose team he
+ * sits on, a claim he is on, an incident he owns or filed: each module says what of its records is his). A grid placed
+ * at its central office has the office's path: by the path alone, a village group leader who serves one grid read
+ * every grid of the office (ADR 10). Each module applies it inside its SQL beside the unit paths ({@link #condition}
+ * with {@link #params}), so a record beyond it is not found, exactly as one that does not exist; the incident module's
+ * {@code Reach} joins it to the unit paths for its many statements.
  *
  * @param grids   the grids he reads, when narrower than his paths; null: every grid of his paths
  * @param staffId who reads (what is his stays in reach); null for the application itself
@@ -65,6 +68,11 @@ public record GridReach(List<UUID> grids, UUID staffId) {
             }
         }
         return params;
+    }
+
+    /** Whether this person is the reader himself (a record of his stays in reach); never for the application. */
+    public boolean isReader(UUID person) {
+        return staffId != null && staffId.equals(person);
     }
 
     /** Whether a record of this grid is in reach ({@code his}: whether it is the reader's own), as the SQL decides. */

@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 
 /**
  * Who files or changes an incident: a signed-in person (scoped to his units) or a system such as the 110
  * centre (scoped to the unit its key belongs to), or the application itself (scope null: everything).
  * {@code reportPaths} are where he may file a report ({@link Caller#reportPaths()}); null: anywhere. {@code reportGrids},
  * when not null, the grids of those paths he may file in ({@link Caller#reportGrids()}: the grids he serves).
- * {@code readGrids}, when not null, the grids of his scope whose items he reads ({@link Caller#readGrids()}), besides
+ * {@code readGrids}, when not null, the grids of his scope whose items he reads ({@link GridReach#grids()}), besides
  * those he owns or filed ({@link #reach()}).
  */
 public record Submitter(String key, UUID staffId, String name, List<String> scopePaths, List<String> reportPaths,
@@ -35,15 +36,16 @@ public record Submitter(String key, UUID staffId, String name, List<String> scop
     public static Submitter of(Caller caller) {
         if (caller.staffId() == null) {
             return new Submitter(caller.username(), null, caller.displayName(), caller.unitPaths(), caller.reportPaths(),
-                    caller.reportGrids(), Reach.of(caller).grids());
+                    caller.reportGrids(), GridReach.of(caller).grids());
         }
         return new Submitter("staff:" + caller.staffId(), caller.staffId(), caller.displayName(), caller.unitPaths(),
-                caller.reportPaths(), caller.reportGrids(), Reach.of(caller).grids());
+                caller.reportPaths(), caller.reportGrids(), GridReach.of(caller).grids());
     }
 
     /** What of the incidents he reads ({@link ReadingPolicy}); everything for the application itself. */
     public Reach reach() {
-        return new Reach(scopePaths, scopePaths == null ? null : readGrids, staffId);
+        return new Reach(scopePaths, scopePaths == null || readGrids == null ? GridReach.EVERY_GRID
+                : new GridReach(readGrids, staffId));
     }
 
     /** Whether he may file a report in this grid. */

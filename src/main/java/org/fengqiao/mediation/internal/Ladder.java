@@ -3,13 +3,16 @@ package org.fengqiao.mediation.internal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.fengqiao.jurisdiction.UnitKind;
+import org.fengqiao.platform.GridReach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The ladder 小事不出村、大事不出镇、矛盾不上交: the cases that ended in a period, counted per unit of a level (the
- * stations, say) by where each was settled, with those that failed or were referred out. Scoped in the SQL. A case
- * ended as a duplicate of another report (DUPLICATE) was never mediated to an end and is not counted.
+ * stations, say) by where each was settled, with those that failed or were referred out. Scoped in the SQL, to the
+ * cases the reader reads (platform.GridReach: for one who serves grids, those of his grids and those that are his), so
+ * that its counts add up to what his case list holds. A case ended as a duplicate of another report (DUPLICATE) was
+ * never mediated to an end and is not counted.
  */
 @Repository
 public class Ladder {
@@ -45,9 +48,11 @@ public class Ladder {
     /**
      * One row per unit of {@code by} (each case counted under its grid's ancestor of that kind, or its grid's own
      * unit when it has none of that kind) for the cases ended from {@code from} (inclusive) to {@code to}
-     * (exclusive), within the caller's scope. (No brackets here: Spring Modulith's docs parse this comment as JSON.)
+     * (exclusive), within the caller's scope and the cases he reaches. (No brackets here: Spring Modulith's docs parse
+     * this comment as JSON.)
      */
-    public List<Row> count(UnitKind by, OffsetDateTime from, OffsetDateTime to, List<String> scopePaths) {
+    public List<Row> count(UnitKind by, OffsetDateTime from, OffsetDateTime to, List<String> scopePaths,
+            GridReach reach) {
         return jdbc.sql("""
                 WITH ended AS (
                     SELECT c.status, c.settled_level,
@@ -55,7 +60,8 @@ public class Ladder {
                                      ORDER BY a.depth DESC LIMIT 1), u.id) AS unit_id
                     FROM dispute_case c JOIN grid g ON g.id = c.grid_id JOIN unit u ON u.id = g.unit_id
                     WHERE c.ended_at >= :from AND c.ended_at < :to AND u.path LIKE ANY(CAST(:scope AS text[]))
-                      AND c.status <> 'DUPLICATE')
+                      AND c.status <> 'DUPLICATE'""" + reach.condition("c.grid_id", Disputes.HIS) + """
+                    )
                 SELECT x.code, x.name,
                        count(*) FILTER (WHERE e.settled_level = 'GRID'),
                        count(*) FILTER (WHERE e.settled_level = 'VILLAGE'),
@@ -66,7 +72,7 @@ public class Ladder {
                 FROM ended e JOIN unit x ON x.id = e.unit_id
                 GROUP BY x.code, x.name, x.path ORDER BY x.path""")
                 .param("kind", by.name()).param("from", from).param("to", to)
-                .param("scope", Disputes.patterns(scopePaths))
+                .param("scope", Disputes.patterns(scopePaths)).params(reach.params())
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8))).list();
     }

@@ -18,6 +18,7 @@ import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.mediation.DisputeKind;
 import org.fengqiao.mediation.DisputeOrigin;
 import org.fengqiao.mediation.DisputesScreened;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The weekly dispute screening of each grid (每周一次矛盾纠纷排查化解, seed 000): who screened, what they found, and
  * the disputes found, each opened as a case in the same transaction; and the grids of a scope not screened in a week.
+ * Read within the unit paths and, for one who serves grids, the grids he serves ({@link GridReach}), with the
+ * screenings he recorded himself; he records them for those grids only, as he opens cases there.
  */
 @Service
 public class Screenings {
@@ -80,7 +83,10 @@ public class Screenings {
             problems.add(MediationDesk.problem("gridId", "error.field.required"));
         } else {
             // held against a retirement until the screening is written, which then waits for it or reads it retired
-            grid = jurisdictions.gridForFiling(new GridId(f.gridId())).filter(g -> who.sees(g.unitPath())).orElse(null);
+            // one who serves grids screens the grids he serves, as he opens their cases (the office's other grids
+            // share his grid's path when it has no work point)
+            grid = jurisdictions.gridForFiling(new GridId(f.gridId())).filter(g -> who.sees(g.unitPath()))
+                    .filter(g -> who.reach().reaches(g.id().value(), false)).orElse(null);
             if (grid == null) {
                 problems.add(MediationDesk.problem("gridId", "mediation.grid.unknown"));
             } else if (grid.retired()) {
@@ -134,34 +140,56 @@ public class Screenings {
         return s;
     }
 
+    /**
+     * What of a screening is the reader's own, for one who reads only the grids he serves ({@link GridReach}): one he
+     * recorded (in a grid he served then).
+     */
+    static final String HIS = "s.screened_by = :reachMe";
+
+    /** The screening if the scope (unit paths) sees its grid; null scope sees all. */
     public Optional<Screening> find(UUID id, List<String> scopePaths) {
+        return find(id, scopePaths, GridReach.EVERY_GRID);
+    }
+
+    /** The screening if the scope sees its grid and the reader reaches it ({@link GridReach}); null scope sees all. */
+    public Optional<Screening> find(UUID id, List<String> scopePaths, GridReach reach) {
         if (scopePaths == null) {
             return jdbc.sql(SELECT + " WHERE s.id = ?").param(id).query(Screenings::map).optional();
         }
-        return jdbc.sql(SELECT + " WHERE s.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))").param("id", id)
-                .param("scope", Disputes.patterns(scopePaths)).query(Screenings::map).optional();
+        return jdbc.sql(SELECT + " WHERE s.id = :id AND u.path LIKE ANY(CAST(:scope AS text[]))"
+                        + reach.condition("s.grid_id", HIS)).param("id", id)
+                .param("scope", Disputes.patterns(scopePaths)).params(reach.params()).query(Screenings::map).optional();
     }
 
     public Screening get(UUID id, Actor who) {
-        return find(id, who.scopePaths()).orElseThrow(() -> new NotFound("dispute-screening", id));
+        return find(id, who.scopePaths(), who.reach()).orElseThrow(() -> new NotFound("dispute-screening", id));
     }
 
-    /** The screenings of a week in the scope, by grid. */
-    public List<Screening> ofWeek(LocalDate week, List<String> scopePaths) {
-        return jdbc.sql(SELECT + " WHERE s.week_start = :week AND u.path LIKE ANY(CAST(:scope AS text[])) ORDER BY g.code, s.screened_on")
-                .param("week", weekOf(week)).param("scope", Disputes.patterns(scopePaths)).query(Screenings::map).list();
+    /** The screenings of a week in the scope that the reader reaches ({@link GridReach}), by grid. */
+    public List<Screening> ofWeek(LocalDate week, List<String> scopePaths, GridReach reach) {
+        return jdbc.sql(SELECT + " WHERE s.week_start = :week AND u.path LIKE ANY(CAST(:scope AS text[]))"
+                        + reach.condition("s.grid_id", HIS) + " ORDER BY g.code, s.screened_on")
+                .param("week", weekOf(week)).param("scope", Disputes.patterns(scopePaths)).params(reach.params())
+                .query(Screenings::map).list();
     }
 
-    /** The police grids of the scope with no screening in the week, with the last week each was screened. */
-    public List<Unscreened> unscreened(LocalDate week, List<String> scopePaths) {
+    /**
+     * The police grids of the scope that the reader reaches ({@link GridReach}: for one who serves grids, those he
+     * serves) with no screening in the week, with the last day each was screened. A grid retired before the week's end
+     * is not listed: merged away or redrawn, it has no week left to screen (recording one is refused), and it would
+     * stand on this week's list for ever; a past week still lists a grid retired after it.
+     */
+    public List<Unscreened> unscreened(LocalDate week, List<String> scopePaths, GridReach reach) {
         return jdbc.sql("""
                 SELECT g.id, g.code, g.name, u.name,
                        (SELECT max(s.screened_on) FROM dispute_screening s WHERE s.grid_id = g.id)
                 FROM grid g JOIN unit u ON u.id = g.unit_id
                 WHERE g.network = 'POLICE' AND u.path LIKE ANY(CAST(:scope AS text[]))
                   AND NOT EXISTS (SELECT 1 FROM dispute_screening s WHERE s.grid_id = g.id AND s.week_start = :week)
-                ORDER BY g.code""")
-                .param("week", weekOf(week)).param("scope", Disputes.patterns(scopePaths))
+                  AND (g.retired_at IS NULL OR g.retired_at >= :weekEnd)"""
+                        + reach.condition("g.id") + " ORDER BY g.code")
+                .param("week", weekOf(week))
+                .param("weekEnd", weekOf(week).plusWeeks(1).atStartOfDay(MediationDesk.ZONE).toOffsetDateTime()).param("scope", Disputes.patterns(scopePaths)).params(reach.params())
                 .query((rs, n) -> new Unscreened(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getObject(5, LocalDate.class))).list();
     }

@@ -239,7 +239,8 @@ class MediationController {
         MediationViews.Period period = views.period(from, to);
         UnitKind kind = by == null ? UnitKind.STATION : by;
         return new LadderView(kind, period.from(), period.to(),
-                ladder.count(kind, period.from(), period.to(), Callers.require().unitPaths()));
+                ladder.count(kind, period.from(), period.to(), Callers.require().unitPaths(),
+                        GridReach.of(Callers.require())));
     }
 
     @PostMapping("/screenings")
@@ -256,7 +257,7 @@ class MediationController {
             description = "400 for a week out of 1900-2099.")
     List<Screenings.Screening> screenings(@RequestParam(required = false) LocalDate week) {
         return screenings.ofWeek(week == null ? screenings.thisWeek() : PeriodFigures.Period.held("week", week),
-                Callers.require().unitPaths());
+                Callers.require().unitPaths(), GridReach.of(Callers.require()));
     }
 
     @GetMapping("/screenings/{id}")
@@ -271,7 +272,7 @@ class MediationController {
     @Operation(summary = "The police grids of the caller's jurisdiction not screened in a week (default this week)")
     List<Screenings.Unscreened> unscreened(@RequestParam(required = false) LocalDate week) {
         return screenings.unscreened(week == null ? screenings.thisWeek() : PeriodFigures.Period.held("week", week),
-                Callers.require().unitPaths());
+                Callers.require().unitPaths(), GridReach.of(Callers.require()));
     }
 
     private static Actor me() {

@@ -267,7 +267,9 @@ class MediationPages {
             Model model) {
         UnitKind kind = by == null ? UnitKind.STATION : by;
         MediationViews.Period period = views.year(year);
-        List<Ladder.Row> rows = ladder.count(kind, period.from(), period.to(), Callers.require().unitPaths());
+        Caller caller = Callers.require();
+        List<Ladder.Row> rows = ladder.count(kind, period.from(), period.to(), caller.unitPaths(),
+                GridReach.of(caller));
         model.addAttribute("rows", rows);
         model.addAttribute("total", new Ladder.Row("", "", rows.stream().mapToLong(Ladder.Row::grid).sum(),
                 rows.stream().mapToLong(Ladder.Row::village).sum(), rows.stream().mapToLong(Ladder.Row::station).sum(),
@@ -297,8 +299,8 @@ class MediationPages {
         }
         LocalDate w = Screenings.weekOf(asked == null ? screenings.thisWeek() : asked);
         model.addAttribute("week", w);
-        model.addAttribute("screenings", screenings.ofWeek(w, caller.unitPaths()));
-        model.addAttribute("unscreened", screenings.unscreened(w, caller.unitPaths()));
+        model.addAttribute("screenings", screenings.ofWeek(w, caller.unitPaths(), GridReach.of(caller)));
+        model.addAttribute("unscreened", screenings.unscreened(w, caller.unitPaths(), GridReach.of(caller)));
         model.addAttribute("grids", grids(caller));
         model.addAttribute("kinds", DisputeKind.values());
         model.addAttribute("today", desk.today());

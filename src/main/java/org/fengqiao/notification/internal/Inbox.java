@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.database.BeforeCommitWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -123,7 +124,7 @@ public class Inbox {
 
     /**
      * The entry's record is in the caller's scope now; an incident's, for one who reads only the grids he serves
-     * ({@link Caller#readGrids()}), also in those grids, or his own (he owns it or filed it), as the incident's pages
+     * ({@link GridReach}), also in those grids, or his own (he owns it or filed it), as the incident's pages
      * read it: an entry he could not open is neither listed nor counted.
      */
     private static final String IN_SCOPE = PLACE + " LIKE ANY(CAST(:scope AS text[]))" + """
@@ -402,14 +403,14 @@ public class Inbox {
                   AND (NOT :unreadOnly OR read_at IS NULL)
                 ORDER BY read_at IS NOT NULL, created_at DESC, id
                 LIMIT :limit OFFSET :offset""".formatted(IN_SCOPE))
-                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", caller.readGrids() == null)
+                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", allGrids(caller))
                 .param("readGrids", readGrids(caller)).param("unreadOnly", unreadOnly)
                 .param("limit", limit).param("offset", offset)
                 .query(Inbox::entry).list();
         long total = jdbc.sql("""
                 SELECT count(*) FROM inbox_entry WHERE recipient_id = :me AND %s
                   AND (NOT :unreadOnly OR read_at IS NULL)""".formatted(IN_SCOPE))
-                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", caller.readGrids() == null)
+                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", allGrids(caller))
                 .param("readGrids", readGrids(caller)).param("unreadOnly", unreadOnly)
                 .query(Long.class).single();
         return new Page(items, total, unread(caller));
@@ -422,21 +423,28 @@ public class Inbox {
         return jdbc.sql("""
                 SELECT count(*) FROM inbox_entry WHERE recipient_id = :me AND read_at IS NULL
                   AND %s""".formatted(IN_SCOPE))
-                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", caller.readGrids() == null)
+                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", allGrids(caller))
                 .param("readGrids", readGrids(caller)).query(Long.class).single();
     }
 
     public Optional<Entry> find(UUID id, Caller caller) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM inbox_entry " + """
                  WHERE id = :id AND recipient_id = :me AND %s""".formatted(IN_SCOPE))
-                .param("id", id).param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", caller.readGrids() == null)
+                .param("id", id).param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", allGrids(caller))
                 .param("readGrids", readGrids(caller))
                 .query(Inbox::entry).optional();
     }
 
     /** The grids of an incident's entries the caller reads, for {@link #IN_SCOPE} (none when he reads all). */
+    /** Whether he reaches every grid of his scope ({@link GridReach}): the police. */
+    private static boolean allGrids(Caller caller) {
+        return !GridReach.of(caller).narrowed();
+    }
+
+    /** The grids he reaches when narrower than his scope ({@link GridReach}), else none. */
     private static UUID[] readGrids(Caller caller) {
-        return caller.readGrids() == null ? new UUID[0] : caller.readGrids().toArray(UUID[]::new);
+        GridReach reach = GridReach.of(caller);
+        return reach.narrowed() ? reach.grids().toArray(UUID[]::new) : new UUID[0];
     }
 
     /** Marks the caller's entry read (once: the first reading's time stays); answers whether it was his. */
@@ -445,7 +453,7 @@ public class Inbox {
                 UPDATE inbox_entry SET read_at = coalesce(read_at, :at)
                 WHERE id = :id AND recipient_id = :me AND %s""".formatted(IN_SCOPE))
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("id", id)
-                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", caller.readGrids() == null)
+                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", allGrids(caller))
                 .param("readGrids", readGrids(caller)).update() == 1;
     }
 
@@ -536,7 +544,7 @@ public class Inbox {
                 UPDATE inbox_entry SET read_at = :at
                 WHERE recipient_id = :me AND read_at IS NULL AND %s""".formatted(IN_SCOPE))
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", caller.readGrids() == null)
+                .param("me", caller.staffId()).param("scope", caller.scopePatterns()).param("allGrids", allGrids(caller))
                 .param("readGrids", readGrids(caller)).update();
     }
 
