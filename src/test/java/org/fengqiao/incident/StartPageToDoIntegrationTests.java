@@ -162,9 +162,18 @@ class StartPageToDoIntegrationTests extends IntegrationTest {
                 WHERE t.status <> 'RESOLVED' AND u.path LIKE (SELECT u2.path || '%' FROM staff s JOIN unit u2 ON u2.id = s.unit_id
                                                             WHERE s.username = 'officer2')""").query(Long.class).single();
         assertThat(open).as("the demo's urban compounds have open tasks").isPositive();
+        // a new task goes to its grid's chief: those given to him are what the tile counts, else his jurisdiction's
+        long mine = jdbc.sql("""
+                SELECT count(*) FROM verification_task t JOIN staff s ON s.id = t.assignee_id
+                WHERE t.status <> 'RESOLVED' AND s.username = 'officer2'""").query(Long.class).single();
         String page = home(new ApiClient(port).signedIn("officer2", DEMO_PASSWORD, null));
-        assertThat(text(page, "open-verification-tasks")).isEqualTo("辖区待核查 " + open + " 件");
-        assertThat(href(page, "tile-verification-tasks")).isEqualTo("/verification-tasks");
+        if (mine > 0) {
+            assertThat(text(page, "open-verification-tasks")).isEqualTo("待我核查 " + mine + " 件");
+            assertThat(href(page, "tile-verification-tasks")).isEqualTo("/verification-tasks?mine=true");
+        } else {
+            assertThat(text(page, "open-verification-tasks")).isEqualTo("辖区待核查 " + open + " 件");
+            assertThat(href(page, "tile-verification-tasks")).isEqualTo("/verification-tasks");
+        }
         assertThat(page).contains("id=\"tile-persons\"").contains("id=\"tile-incidents\"");
 
         String auditor = home(new ApiClient(port).signedIn("auditor", DEMO_PASSWORD, null));

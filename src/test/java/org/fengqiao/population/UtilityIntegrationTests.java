@@ -325,7 +325,8 @@ class UtilityIntegrationTests extends IntegrationTest {
         JsonNode job = importAndWait("officer", csv.toString(), false);
         assertThat(job.path("tasksOpened").asLong()).isEqualTo(2);
         assertThat(tasks(empty)).singleElement().satisfies(t -> {
-            assertThat(t).containsEntry("kind", "UNREGISTERED_USE").containsEntry("status", "OPEN");
+            // given at once to the grid's chief, who checks its doors
+            assertThat(t).containsEntry("kind", "UNREGISTERED_USE").containsEntry("status", "ASSIGNED");
             assertThat(t.get("period_from").toString()).isEqualTo(LAST.minusMonths(1).atDay(1).toString());
         });
         assertThat(tasks(idle)).singleElement().satisfies(t -> {
@@ -353,7 +354,7 @@ class UtilityIntegrationTests extends IntegrationTest {
         List<String> history = new ArrayList<>();
         fx.get("officer", "/api/v1/verification-tasks/" + taskId).body().get("history")
                 .forEach(e -> history.add(e.get("action").asText()));
-        assertThat(history).containsExactly("OPENED", "EXTENDED");
+        assertThat(history).containsExactly("OPENED", "ASSIGNED", "EXTENDED");
     }
 
     /** A task of an empty room in the officer's grid FS-1-01 (the volunteer serves that grid as a member). */
@@ -525,17 +526,21 @@ class UtilityIntegrationTests extends IntegrationTest {
             jdbc.sql("DELETE FROM grid_role WHERE id = ?").param(term).update();
         }
 
+        // the task went to the grid's chief (the officer) as it opened; he gives it to the grid's volunteer member
+        UUID volunteer = jdbc.sql("SELECT id FROM staff WHERE username = 'volunteer'").query(UUID.class).single();
+        String volunteerName = jdbc.sql("SELECT name FROM staff WHERE id = ?").param(volunteer).query(String.class).single();
         long seq = auditSeq();
         HousingFixtures.Answer assigned = fx.call("officer", "POST", "/api/v1/verification-tasks/" + task + "/assign",
-                Map.of("assigneeId", officer));
+                Map.of("assigneeId", volunteer));
         assertThat(assigned.status()).isEqualTo(200);
         assertThat(assigned.body().get("status").asText()).isEqualTo("ASSIGNED");
-        assertThat(assigned.body().get("assigneeName").asText()).isEqualTo("李建国");
+        assertThat(assigned.body().get("assigneeName").asText()).isEqualTo(volunteerName);
         Map<String, Object> audit = jdbc.sql("""
-                SELECT action, actor, before->>'status' AS before, after->>'status' AS after FROM audit_entry
+                SELECT action, actor, before->>'assigneeId' AS before, after->>'assigneeId' AS after FROM audit_entry
                 WHERE seq > ? AND record_type = 'verification-task' AND record_id = ? AND action = 'UPDATE'""")
                 .params(seq, task.toString()).query().singleRow();
-        assertThat(audit).containsEntry("actor", "officer").containsEntry("before", "OPEN").containsEntry("after", "ASSIGNED");
+        assertThat(audit).containsEntry("actor", "officer").containsEntry("before", officer.toString())
+                .containsEntry("after", volunteer.toString());
     }
 
     @Test
@@ -596,7 +601,7 @@ class UtilityIntegrationTests extends IntegrationTest {
         List<String> history = new ArrayList<>();
         fx.get("officer", "/api/v1/verification-tasks/" + gone).body().get("history")
                 .forEach(e -> history.add(e.get("action").asText()));
-        assertThat(history).containsExactly("OPENED", "RESOLVED");
+        assertThat(history).containsExactly("OPENED", "ASSIGNED", "RESOLVED");
     }
 
     @Test
@@ -695,11 +700,13 @@ class UtilityIntegrationTests extends IntegrationTest {
         UUID task = openTask(fx.room(building, 1, "101"), buildingName(building));
         UUID officer = jdbc.sql("SELECT id FROM staff WHERE username = 'officer'").query(UUID.class).single();
         String officerName = jdbc.sql("SELECT name FROM staff WHERE id = ?").param(officer).query(String.class).single();
+        UUID volunteer = jdbc.sql("SELECT id FROM staff WHERE username = 'volunteer'").query(UUID.class).single();
         assertThat(fx.call("officer", "POST", "/api/v1/verification-tasks/" + task + "/assign",
-                Map.of("assigneeId", officer)).status()).isEqualTo(200);
+                Map.of("assigneeId", volunteer)).status()).isEqualTo(200);
 
+        // opened by the officer's import, given by the system to the grid's chief, then by the officer to another
         String page = new ApiClient(port).get("/verification-tasks/" + task, token("officer")).body();
-        assertThat(historyActors(page)).containsExactly(officerName, officerName);
+        assertThat(historyActors(page)).containsExactly(officerName, "系统", officerName);
         String history = page.substring(page.indexOf("class=\"history\""));
         assertThat(history).contains(LAST.toString()).doesNotContain(LAST + " – " + LAST);
         // the API's history reads the same
@@ -871,10 +878,10 @@ class UtilityIntegrationTests extends IntegrationTest {
         importAndWait("officer", HEADER + "\n" + row("电", LAST, "FS-1-01", name, "1", "101", "", "", "3") + "\n"
                 + row("水", LAST, "FS-1-01", name, "1", "101", "", "", "4.5") + "\n", false);
         JsonNode detail = fx.get("officer", "/api/v1/verification-tasks/" + task).body();
-        assertThat(detail.at("/task/status").asText()).isEqualTo("OPEN");
+        assertThat(detail.at("/task/status").asText()).isEqualTo("ASSIGNED");
         assertThat(detail.at("/task/reason").asText()).as("the figure the readings below it show")
                 .contains("用水 4.5 m³").doesNotContain("200");
-        assertThat(historyOf(task)).containsExactly("OPENED", "REVISED");
+        assertThat(historyOf(task)).containsExactly("OPENED", "ASSIGNED", "REVISED");
         assertThat(jdbc.sql("""
                 SELECT after->>'reasonArgs' FROM audit_entry WHERE seq > ? AND record_type = 'verification-task'
                   AND record_id = ? AND action = 'UPDATE' AND actor = 'officer'""")
@@ -891,7 +898,7 @@ class UtilityIntegrationTests extends IntegrationTest {
 
         // the same file again changes nothing
         importAndWait("officer", HEADER + "\n" + row("水", LAST, "FS-1-01", name, "1", "101", "", "", "0.2") + "\n", false);
-        assertThat(historyOf(task)).containsExactly("OPENED", "REVISED", "REVISED");
+        assertThat(historyOf(task)).containsExactly("OPENED", "ASSIGNED", "REVISED", "REVISED");
     }
 
     @Test
@@ -914,10 +921,10 @@ class UtilityIntegrationTests extends IntegrationTest {
         // the supplier corrects the last month to almost nothing: the two months before it still want explaining
         importAndWait("officer", HEADER + "\n" + row("电", LAST, "FS-1-01", name, "1", "101", "", "", "3") + "\n", false);
         JsonNode detail = fx.get("officer", "/api/v1/verification-tasks/" + task).body();
-        assertThat(detail.at("/task/status").asText()).isEqualTo("OPEN");
+        assertThat(detail.at("/task/status").asText()).isEqualTo("ASSIGNED");
         assertThat(detail.at("/task/reason").asText()).as("the latest of its months still above the threshold")
                 .isEqualTo(LAST.minusMonths(1) + " 用电 160 kWh，高于有人居住阈值 30 kWh，该处无登记住户");
-        assertThat(historyOf(task)).containsExactly("OPENED", "EXTENDED", "EXTENDED", "REVISED");
+        assertThat(historyOf(task)).containsExactly("OPENED", "ASSIGNED", "EXTENDED", "EXTENDED", "REVISED");
 
         // corrected in every month: now nothing is wrong, in the words of its last month
         importAndWait("officer", HEADER + "\n" + row("电", LAST.minusMonths(2), "FS-1-01", name, "1", "101", "", "", "2")

@@ -184,7 +184,7 @@ class UtilityXlsxImportIntegrationTests extends IntegrationTest {
         assertThat((java.math.BigDecimal) stored.get("consumption")).isEqualByComparingTo("240");
         var task = jdbc.sql("SELECT kind, status, period_from FROM verification_task WHERE room_id = ?").param(room)
                 .query().singleRow();
-        assertThat(task).containsEntry("kind", "UNREGISTERED_USE").containsEntry("status", "OPEN")
+        assertThat(task).containsEntry("kind", "UNREGISTERED_USE").containsEntry("status", "ASSIGNED")
                 .containsEntry("period_from", java.sql.Date.valueOf(LAST.atDay(1)));
 
         JsonNode again = importReadings("officer", xlsx, false);

@@ -54,10 +54,15 @@ class JurisdictionPages {
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final org.springframework.context.MessageSource messages;
 
+    /** What other modules count on a grid's page (the verification tasks waiting in it). */
+    private final List<org.fengqiao.platform.web.GridPageFigures> figures;
+
     JurisdictionPages(Units units, Communities communities, Grids grids, Jurisdictions jurisdictions,
             FengqiaoProperties properties, FormAnswers answers,
             org.fengqiao.jurisdiction.internal.GridChanges gridChanges, GridCollection collection,
-            com.fasterxml.jackson.databind.ObjectMapper json, org.springframework.context.MessageSource messages) {
+            com.fasterxml.jackson.databind.ObjectMapper json, org.springframework.context.MessageSource messages,
+            List<org.fengqiao.platform.web.GridPageFigures> figures) {
+        this.figures = figures;
         this.gridChanges = gridChanges;
         this.collection = collection;
         this.json = json;
@@ -145,6 +150,7 @@ class JurisdictionPages {
         model.addAttribute("mayCheckAddresses", mayCheckAddresses(caller, grid.network()));
         // the roles belong to the account module, which depends on this one, so the page names them itself
         model.addAttribute("gridRoles", List.of("GRID_CHIEF", "COORDINATOR", "MANAGER", "MEMBER", "INFORMANT"));
+        figures.forEach(f -> f.addTo(id, caller, model));
         return "jurisdiction/grid";
     }
 

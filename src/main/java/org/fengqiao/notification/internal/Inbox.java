@@ -66,7 +66,9 @@ public class Inbox {
         /** A supervisor wrote a review remark on a work log entry (its author). */
         WORKLOG_REVIEWED,
         /** The author edited a work log entry after a review remark on it (each supervisor who remarked). */
-        WORKLOG_EDITED
+        WORKLOG_EDITED,
+        /** A verification task from a utility anomaly was given to this person to check the door (its assignee). */
+        VERIFICATION_TASK_ASSIGNED
     }
 
     /**
@@ -120,6 +122,8 @@ public class Inbox {
                                           JOIN unit u ON u.id = g.unit_id WHERE r.id = inbox_entry.record_id)
                 WHEN 'worklog_entry' THEN (SELECT u.path FROM worklog_entry r JOIN unit u ON u.id = r.unit_id
                                            WHERE r.id = inbox_entry.record_id)
+                WHEN 'verification_task' THEN (SELECT u.path FROM verification_task r JOIN grid g ON g.id = r.grid_id
+                                               JOIN unit u ON u.id = g.unit_id WHERE r.id = inbox_entry.record_id)
               END, inbox_entry.unit_path)""";
 
     /**

@@ -25,6 +25,8 @@ import org.fengqiao.population.KeyPersonDesignationChanged;
 import org.fengqiao.population.KeyPersonVisitOverdue;
 import org.fengqiao.population.KeyPersonVisited;
 import org.fengqiao.population.LeftBehindChildTurned16;
+import org.fengqiao.population.VerificationTaskAssigned;
+import org.fengqiao.population.VerificationTaskResolved;
 import org.fengqiao.review.ReviewResultLow;
 import org.fengqiao.supervision.SupervisionAccountabilityRecorded;
 import org.fengqiao.supervision.SupervisionNoticeBackdated;
@@ -399,6 +401,29 @@ class InboxListener {
     void on(HardCaseDecidersChanged changed) {
         inbox.handOver(Kind.HARD_CASE_REPORTED, "claim", changed.claimId(), changed.deciders(), changed.at());
     }
+
+    /**
+     * A verification task (核查任务) was given to someone, by the system as it opened (the grid's chief, else its manager,
+     * else the station's duty person) or by hand: he finds it in his inbox, naming the place and the kind of anomaly,
+     * with why it came to him; one it was taken from is asked no more.
+     */
+    @EventListener
+    void on(VerificationTaskAssigned assigned) {
+        inbox.answered(List.of(Kind.VERIFICATION_TASK_ASSIGNED), VERIFICATION_TASK, assigned.task(), assigned.assignee(),
+                assigned.at());
+        inbox.add(new Inbox.New(assigned.assignee(), Kind.VERIFICATION_TASK_ASSIGNED, VERIFICATION_TASK, assigned.task(),
+                "/verification-tasks/" + assigned.task(), assigned.unitPath(), assigned.place(), assigned.kindKey(),
+                assigned.reasonKey(), true, null, assigned.at()));
+    }
+
+    /** A verification task was resolved: its assignee's entry no longer asks for a visit. */
+    @EventListener
+    void on(VerificationTaskResolved resolved) {
+        inbox.answered(Kind.VERIFICATION_TASK_ASSIGNED, VERIFICATION_TASK, resolved.task(), resolved.at());
+    }
+
+    /** The record type of a verification task's entries. */
+    static final String VERIFICATION_TASK = "verification_task";
 
     /** A supervisor reviewed a work log entry (督导): its author finds the remark, in the reviewer's words. */
     @EventListener

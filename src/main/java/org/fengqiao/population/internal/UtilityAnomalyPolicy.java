@@ -51,8 +51,20 @@ public final class UtilityAnomalyPolicy {
     public record Decision(Kind kind, boolean anomaly, YearMonth from, YearMonth to, String reason, List<String> args) {
     }
 
-    /** A task of the place already there. */
-    public record Existing(UUID id, Kind kind, boolean resolved, YearMonth from, YearMonth to) {
+    /** A task of the place already there; hold is what its "no issue" finding holds against (null for none). */
+    public record Existing(UUID id, Kind kind, boolean resolved, YearMonth from, YearMonth to, Hold hold) {
+        public Existing(UUID id, Kind kind, boolean resolved, YearMonth from, YearMonth to) {
+            this(id, kind, resolved, from, to, null);
+        }
+    }
+
+    /**
+     * A "use without residents" task resolved as "no issue" (a shop's meter, an owner who comes by now and then) holds
+     * for its place: a later month's use opens no new task while nobody has left the place since the day it was resolved
+     * ({@code since}), the month is not after {@code until} (null: no month limit, the officer chose none) and no
+     * utility's use is above the limit stated for it when the task was resolved ({@code above}).
+     */
+    public record Hold(LocalDate since, YearMonth until, Map<Utility, BigDecimal> above) {
     }
 
     public enum Step { OPEN, EXTEND, NOTHING }
@@ -189,28 +201,91 @@ public final class UtilityAnomalyPolicy {
      * month after; now the question comes back after idleMonths idle months all of them after the check.
      */
     public Plan plan(Decision anomaly, List<Existing> tasks) {
+        return plan(anomaly, tasks, Map.of(), null);
+    }
+
+    /**
+     * {@link #plan(Decision, List)} with what a resolved task's hold ({@link Hold}) is judged on: the use of the
+     * anomaly's last month and the latest day a resident left the place. An unresolved task also takes in an earlier
+     * month not yet verified (months imported out of order): its period reaches back to it.
+     */
+    public Plan plan(Decision anomaly, List<Existing> tasks, Map<Utility, BigDecimal> monthUse, LocalDate lastLeft) {
         if (!anomaly.anomaly()) {
             throw new IllegalArgumentException("not an anomaly: " + anomaly);
         }
         YearMonth verifiedUpTo = null;
+        Existing lastResolved = null;
+        Existing open = null;
         for (Existing t : tasks) {
             if (t.kind() != anomaly.kind()) {
                 continue;
             }
             if (!t.resolved()) {
-                if (anomaly.to().isAfter(t.to())) {
-                    return new Plan(Step.EXTEND, t.id(), t.from(), anomaly.to(), "utilities.plan.extend");
-                }
-                return new Plan(Step.NOTHING, t.id(), t.from(), t.to(), "utilities.plan.alreadyOpen");
-            }
-            if (verifiedUpTo == null || t.to().isAfter(verifiedUpTo)) {
+                open = t;
+            } else if (verifiedUpTo == null || t.to().isAfter(verifiedUpTo)) {
                 verifiedUpTo = t.to();
+                lastResolved = t;
             }
+        }
+        if (open != null) {
+            if (anomaly.to().isAfter(open.to())) {
+                return new Plan(Step.EXTEND, open.id(), open.from(), anomaly.to(), "utilities.plan.extend");
+            }
+            if (anomaly.from().isBefore(open.from()) && (verifiedUpTo == null || anomaly.from().isAfter(verifiedUpTo))) {
+                return new Plan(Step.EXTEND, open.id(), anomaly.from(), open.to(), "utilities.plan.extendBack");
+            }
+            return new Plan(Step.NOTHING, open.id(), open.from(), open.to(), "utilities.plan.alreadyOpen");
         }
         if (verifiedUpTo != null && !anomaly.from().isAfter(verifiedUpTo)) {
             return new Plan(Step.NOTHING, null, anomaly.from(), anomaly.to(), "utilities.plan.alreadyVerified");
         }
+        if (lastResolved != null && lastResolved.hold() != null
+                && holds(lastResolved.hold(), anomaly.to(), monthUse, lastLeft)) {
+            return new Plan(Step.NOTHING, lastResolved.id(), anomaly.from(), anomaly.to(), "utilities.plan.held");
+        }
         return new Plan(Step.OPEN, null, anomaly.from(), anomaly.to(), "utilities.plan.open");
+    }
+
+    /**
+     * Whether a "no issue" finding still holds for a month: not past its last month, nobody left the place on or after
+     * the day it was made (someone moved in and out again, or the residents who were there then left), and no utility
+     * used above the limit stated for it.
+     */
+    public static boolean holds(Hold hold, YearMonth month, Map<Utility, BigDecimal> use, LocalDate lastLeft) {
+        if (hold.until() != null && month.isAfter(hold.until())) {
+            return false;
+        }
+        if (lastLeft != null && !lastLeft.isBefore(hold.since())) {
+            return false;
+        }
+        for (Map.Entry<Utility, BigDecimal> e : use.entrySet()) {
+            BigDecimal limit = hold.above().get(e.getKey());
+            if (limit != null && e.getValue().compareTo(limit) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The limit a "no issue" finding holds to for each utility unless the officer states another: twice the highest
+     * monthly use of the task's period, and never below the occupied threshold.
+     */
+    public Map<Utility, BigDecimal> holdLimits(List<Use> uses, YearMonth from, YearMonth to) {
+        Map<Utility, BigDecimal> limits = new EnumMap<>(Utility.class);
+        for (Utility u : Utility.values()) {
+            BigDecimal most = BigDecimal.ZERO;
+            for (Use use : uses) {
+                if (use.utility() == u && !use.month().isBefore(from) && !use.month().isAfter(to)
+                        && use.consumption().compareTo(most) > 0) {
+                    most = use.consumption();
+                }
+            }
+            BigDecimal twice = most.multiply(BigDecimal.valueOf(2));
+            BigDecimal occupied = this.limits.occupied().of(u);
+            limits.put(u, new BigDecimal(plain(twice.max(occupied))));
+        }
+        return limits;
     }
 
     private static Decision none(Kind kind, String reason, String... args) {

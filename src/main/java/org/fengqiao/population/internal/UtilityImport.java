@@ -194,7 +194,8 @@ public class UtilityImport {
             // the places of unchanged rows are judged too: a job cut off after writing its rows and before this point
             // left readings without their tasks, and importing the file again, as the job's page asks, found every
             // row unchanged and opened none of them
-            run.touched.addAll(run.unchangedPlaces);
+            run.unchangedPlaces.forEach((place, months) -> run.touched
+                    .computeIfAbsent(place, k -> new LinkedHashSet<>()).addAll(months));
             if (!dryRun && !run.touched.isEmpty()) {
                 run.tasksOpened = verifications.evaluate(run.touched, caller);
             } else if (dryRun) {
@@ -277,9 +278,10 @@ public class UtilityImport {
         final Map<Key, Long> seen = new HashMap<>();
         /** Meter readings of good rows so far, so a later row of the next month can take its consumption from them. */
         final Map<Key, BigDecimal> meterReadings = new HashMap<>();
-        final Set<UUID> touched = new LinkedHashSet<>();
-        /** Places of rows equal to the stored readings: judged again after a real run, like the places written. */
-        final Set<UUID> unchangedPlaces = new LinkedHashSet<>();
+        /** The places written and the months of their rows, each month judged after a real run. */
+        final Map<UUID, Set<YearMonth>> touched = new LinkedHashMap<>();
+        /** Places and months of rows equal to the stored readings: judged again after a real run, like those written. */
+        final Map<UUID, Set<YearMonth>> unchangedPlaces = new LinkedHashMap<>();
         /** A dry run's rows that would be written, by place, for the preview of the tasks they would open. */
         final Map<UUID, List<UtilityAnomalyPolicy.Use>> pending = new HashMap<>();
         final List<Candidate> failures = new ArrayList<>();
@@ -362,7 +364,7 @@ public class UtilityImport {
                     fresh.add(c);
                 } else if (same(old, c)) {
                     same++;
-                    unchangedPlaces.add(c.place.id());
+                    unchangedPlaces.computeIfAbsent(c.place.id(), k -> new LinkedHashSet<>()).add(c.month);
                     if (dryRun) {
                         pending.computeIfAbsent(c.place.id(), k -> new ArrayList<>())
                                 .add(new UtilityAnomalyPolicy.Use(c.utility, c.month, c.consumption));
@@ -423,8 +425,10 @@ public class UtilityImport {
                                 ImportJobs.unitPath(caller), null, after, null).by(caller.username()));
                     }
                 });
-                batch.created().forEach(c -> touched.add(c.place.id()));
-                batch.changed().forEach(c -> touched.add(c.place.id()));
+                batch.created().forEach(c -> touched.computeIfAbsent(c.place.id(), k -> new LinkedHashSet<>())
+                        .add(c.month));
+                batch.changed().forEach(c -> touched.computeIfAbsent(c.place.id(), k -> new LinkedHashSet<>())
+                        .add(c.month));
             }
             if (dryRun) {
                 for (List<Candidate> rows : List.of(batch.created(), batch.changed())) {

@@ -37,7 +37,7 @@ public class VerificationTasks {
             String roomNumber, String address, Kind kind, YearMonth periodFrom, YearMonth periodTo, String reasonKey,
             List<String> reasonArgs, Status status, UUID assigneeId, String assigneeName, Finding finding,
             String findingNote, UUID visitId, String resolvedByName, OffsetDateTime resolvedAt, OffsetDateTime createdAt,
-            long version) {
+            long version, boolean held, YearMonth holdUntil, Map<Utility, java.math.BigDecimal> holdAbove) {
     }
 
     /** One line of a task's history: actorName is the staff member's name, null when the system acted. */
@@ -58,7 +58,8 @@ public class VerificationTasks {
                    t.place_id, b.id AS building_id, b.name AS building_name, r.unit_no, r.floor, r.number AS room_number,
                    coalesce(a.full_text, ra.full_text) AS address, t.kind, t.period_from, t.period_to, t.reason_key,
                    t.reason_args, t.status, t.assignee_id, s.name AS assignee_name, t.finding, t.finding_note, t.visit_id,
-                   rb.name AS resolved_by_name, t.resolved_at, t.created_at, t.version
+                   rb.name AS resolved_by_name, t.resolved_at, t.created_at, t.version, t.held, t.hold_until,
+                   t.hold_water, t.hold_power, t.hold_gas
             FROM verification_task t JOIN grid g ON g.id = t.grid_id JOIN unit u ON u.id = g.unit_id
             LEFT JOIN room r ON r.id = t.room_id LEFT JOIN building b ON b.id = r.building_id
             LEFT JOIN address a ON a.id = t.address_id LEFT JOIN address ra ON ra.id = r.address_id
@@ -160,13 +161,22 @@ public class VerificationTasks {
             return found;
         }
         jdbc.sql("""
-                SELECT place_id, id, kind, status, period_from, period_to FROM verification_task
+                SELECT place_id, id, kind, status, period_from, period_to, held,
+                       CAST(resolved_at AT TIME ZONE 'Asia/Shanghai' AS date), hold_until, hold_water, hold_power, hold_gas
+                FROM verification_task
                 WHERE place_id = ANY(CAST(CAST(:places AS text[]) AS uuid[]))""")
                 .param("places", strings(places))
                 .query((ResultSet rs) -> {
+                    UtilityAnomalyPolicy.Hold hold = null;
+                    if (rs.getBoolean(7)) {
+                        LocalDate until = rs.getObject(9, LocalDate.class);
+                        hold = new UtilityAnomalyPolicy.Hold(rs.getObject(8, LocalDate.class),
+                                until == null ? null : YearMonth.from(until), limits(rs, 10));
+                    }
                     found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new Existing(
                             rs.getObject(2, UUID.class), Kind.valueOf(rs.getString(3)), "RESOLVED".equals(rs.getString(4)),
-                            YearMonth.from(rs.getObject(5, LocalDate.class)), YearMonth.from(rs.getObject(6, LocalDate.class))));
+                            YearMonth.from(rs.getObject(5, LocalDate.class)), YearMonth.from(rs.getObject(6, LocalDate.class)),
+                            hold));
                 });
         return found;
     }
@@ -183,13 +193,35 @@ public class VerificationTasks {
                 .update() > 0;
     }
 
-    /** A continuing anomaly: the task's period reaches a later month, with the latest reason. */
-    public void extend(UUID id, YearMonth to, String reasonKey, List<String> reasonArgs) {
+    /**
+     * A continuing anomaly: the task's period reaches a later month, with the latest reason, or an earlier one (a month
+     * imported after later ones), keeping its reason. Never a resolved task: an import that found it unresolved waited
+     * for its lock ({@link #lockUnresolved}) and read it again.
+     */
+    public void extend(UUID id, YearMonth from, YearMonth to, String reasonKey, List<String> reasonArgs) {
         jdbc.sql("""
-                UPDATE verification_task SET period_to = ?, reason_key = ?, reason_args = ?, updated_at = now(),
-                       version = version + 1
-                WHERE id = ? AND period_to < ?""")
-                .params(to.atDay(1), reasonKey, reasonArgs.toArray(String[]::new), id, to.atDay(1)).update();
+                UPDATE verification_task SET period_from = least(period_from, :from),
+                       reason_key = CASE WHEN period_to < :to THEN :reason ELSE reason_key END,
+                       reason_args = CASE WHEN period_to < :to THEN CAST(:args AS text[]) ELSE reason_args END,
+                       period_to = greatest(period_to, :to), updated_at = now(), version = version + 1
+                WHERE id = :id AND status <> 'RESOLVED' AND (period_to < :to OR period_from > :from)""")
+                .param("from", from.atDay(1)).param("to", to.atDay(1)).param("reason", reasonKey)
+                .param("args", reasonArgs.toArray(String[]::new)).param("id", id).update();
+    }
+
+    /**
+     * Locks the unresolved tasks of these places (in one order, so two imports do not deadlock) for an import about to
+     * judge them: an officer resolving one of them at the same moment finishes first, and the import then finds it
+     * resolved (a row resolved meanwhile no longer matches and is not returned), or the officer waits for the import.
+     */
+    public void lockUnresolved(List<UUID> places) {
+        if (places.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                SELECT id FROM verification_task WHERE place_id = ANY(CAST(CAST(:places AS text[]) AS uuid[]))
+                  AND status <> 'RESOLVED' ORDER BY id FOR UPDATE""")
+                .param("places", strings(places)).query(UUID.class).list();
     }
 
     /** The policy's reason of now for a task not yet resolved. */
@@ -328,12 +360,50 @@ public class VerificationTasks {
                 .params(staffId, id).update();
     }
 
-    public void resolve(UUID id, Finding finding, String note, UUID visitId, UUID resolvedBy) {
+    /** hold: what a "no issue" finding of a "use without residents" task holds to (null for none). */
+    public void resolve(UUID id, Finding finding, String note, UUID visitId, UUID resolvedBy,
+            UtilityAnomalyPolicy.Hold hold) {
+        Map<Utility, java.math.BigDecimal> above = hold == null ? Map.of() : hold.above();
         jdbc.sql("""
                 UPDATE verification_task SET status = 'RESOLVED', finding = ?, finding_note = ?, visit_id = ?,
-                       resolved_by = ?, resolved_at = now(), updated_at = now(), version = version + 1
+                       resolved_by = ?, resolved_at = now(), updated_at = now(), version = version + 1,
+                       held = ?, hold_until = ?, hold_water = ?, hold_power = ?, hold_gas = ?
                 WHERE id = ?""")
-                .params(finding.name(), note, visitId, resolvedBy, id).update();
+                .params(finding.name(), note, visitId, resolvedBy, hold != null,
+                        hold == null || hold.until() == null ? null : hold.until().atDay(1),
+                        above.get(Utility.WATER), above.get(Utility.POWER), above.get(Utility.GAS), id).update();
+    }
+
+    /**
+     * Who a new task of the grid goes to: the grid's chief (网格长, the community officer who checks doors in seed 000),
+     * else its manager (网格管理员, who collects the records in seed 002), else, as for an incident in a grid without a
+     * chief, the duty person of the first station at or above the grid's unit (its chief first, see the incident
+     * module's Owners), or of the nearest unit up that has one. Empty only when nobody above can be named.
+     */
+    public Optional<Server> verifier(UUID gridId) {
+        Optional<Server> rostered = jdbc.sql("""
+                SELECT s.id, s.name, gr.role FROM grid_role gr JOIN staff s ON s.id = gr.staff_id
+                WHERE gr.grid_id = ? AND s.active AND """ + SERVES_NOW + """
+                  AND gr.role IN ('GRID_CHIEF', 'MANAGER')
+                ORDER BY gr.role = 'GRID_CHIEF' DESC, gr.started_on NULLS FIRST, s.id LIMIT 1""")
+                .param(gridId).query((rs, n) -> new Server(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .optional();
+        if (rostered.isPresent()) {
+            return rostered;
+        }
+        return jdbc.sql("""
+                WITH RECURSIVE up AS (
+                    SELECT u.id, u.parent_id, u.kind, 0 AS d FROM grid g JOIN unit u ON u.id = g.unit_id WHERE g.id = ?
+                    UNION ALL
+                    SELECT p.id, p.parent_id, p.kind, up.d + 1 FROM up JOIN unit p ON p.id = up.parent_id)
+                SELECT s.id, s.name FROM up JOIN staff s ON s.unit_id = up.id AND s.active
+                  AND s.role IN ('STATION_CHIEF', 'BUREAU_COMMAND', 'COMMUNITY_OFFICER', 'INSPECTOR', 'AUXILIARY_POLICE')
+                ORDER BY up.kind = 'STATION' DESC, up.d,
+                         array_position(ARRAY['STATION_CHIEF', 'BUREAU_COMMAND', 'COMMUNITY_OFFICER', 'INSPECTOR',
+                                              'AUXILIARY_POLICE'], s.role), s.created_at, s.id
+                LIMIT 1""")
+                .param(gridId).query((rs, n) -> new Server(rs.getObject(1, UUID.class), rs.getString(2), "DUTY"))
+                .optional();
     }
 
     /** The rooms of a building with a task not yet resolved, for the floor plan's mark. */
@@ -404,6 +474,22 @@ public class VerificationTasks {
                 finding == null ? null : Finding.valueOf(finding), rs.getString("finding_note"),
                 rs.getObject("visit_id", UUID.class), rs.getString("resolved_by_name"),
                 rs.getObject("resolved_at", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getLong("version"));
+                rs.getLong("version"), rs.getBoolean("held"),
+                rs.getObject("hold_until", LocalDate.class) == null ? null
+                        : YearMonth.from(rs.getObject("hold_until", LocalDate.class)),
+                limits(rs, rs.findColumn("hold_water")));
+    }
+
+    /** The hold's limits from three columns in the order water, power, gas (a missing one is left out). */
+    static Map<Utility, java.math.BigDecimal> limits(ResultSet rs, int first) throws SQLException {
+        Map<Utility, java.math.BigDecimal> above = new java.util.EnumMap<>(Utility.class);
+        Utility[] order = {Utility.WATER, Utility.POWER, Utility.GAS};
+        for (int i = 0; i < order.length; i++) {
+            java.math.BigDecimal v = rs.getBigDecimal(first + i);
+            if (v != null) {
+                above.put(order[i], v);
+            }
+        }
+        return above;
     }
 }

@@ -17,6 +17,8 @@ import org.fengqiao.platform.NotFound;
 import org.fengqiao.population.IdentityNumber;
 import org.fengqiao.population.Relation;
 import org.fengqiao.population.Residence;
+import org.fengqiao.population.VerificationTaskAssigned;
+import org.fengqiao.population.VerificationTaskResolved;
 import org.fengqiao.population.VisitId;
 import org.fengqiao.population.Visits;
 import org.fengqiao.population.internal.UtilityAnomalyPolicy.Decision;
@@ -74,18 +76,24 @@ public class Verifications {
     }
 
     /**
-     * What the policy decided for one place: a decision of one kind and, for an anomaly, what it does to the place's
-     * tasks. open is the place's unresolved task of that kind (null when none); latest the latest month with readings.
+     * What the policy decided for one place and one month judged: a decision of one kind and, for an anomaly, what it
+     * does to the place's tasks (opens, when it opens one, is the new task's id). open is the place's unresolved task of
+     * that kind before this step (null when none); latest the latest month with readings.
      */
     record Planned(UUID place, Decision decision, Plan plan, UUID open, YearMonth latest,
-            List<UtilityAnomalyPolicy.Use> uses, VerificationTasks.Occupancy occupancy, YearMonth current) {
+            List<UtilityAnomalyPolicy.Use> uses, VerificationTasks.Occupancy occupancy, YearMonth current, UUID opens) {
     }
 
     /**
-     * The policy over places, on their stored readings with the overlay's in place of stored ones of the
-     * same utility and month (a dry run's rows); nothing is written.
+     * The policy over places, each judged on every month given for it, oldest first, as if that month were the latest
+     * (its readings up to that month; the idle-months rule counts back from it): a file of three months, or months
+     * imported out of order, judge each month they bring, and what one month opens the next extends, so no anomaly
+     * opens two tasks. A place without months given is judged on its latest month. Its stored readings are read with
+     * the overlay's in place of stored ones of the same utility and month (a dry run's rows); nothing is written.
      */
-    List<Planned> plan(List<UUID> places, Map<UUID, List<UtilityAnomalyPolicy.Use>> overlay) {
+    List<Planned> plan(Map<UUID, ? extends Collection<YearMonth>> placeMonths,
+            Map<UUID, List<UtilityAnomalyPolicy.Use>> overlay) {
+        List<UUID> places = List.copyOf(placeMonths.keySet());
         YearMonth current = YearMonth.now(clock.withZone(Housing.LOCAL));
         YearMonth since = current.minusMonths(HISTORY_MONTHS);
         Map<UUID, List<UtilityAnomalyPolicy.Use>> uses = readings.uses(places, since);
@@ -108,86 +116,187 @@ public class Verifications {
                     new VerificationTasks.Occupancy(0, null, null));
             YearMonth latest = placeUses.stream().map(UtilityAnomalyPolicy.Use::month).max(YearMonth::compareTo)
                     .orElse(null);
-            List<UtilityAnomalyPolicy.Existing> theirs = existing.getOrDefault(place, List.of());
-            for (Decision d : policy.evaluate(o.registered(), o.lastLeft(), o.registeredSince(), placeUses, current)) {
-                UUID open = theirs.stream().filter(t -> t.kind() == d.kind() && !t.resolved())
-                        .map(UtilityAnomalyPolicy.Existing::id).findFirst().orElse(null);
-                planned.add(new Planned(place, d, d.anomaly() ? policy.plan(d, theirs) : null, open, latest,
-                        placeUses, o, current));
+            List<UtilityAnomalyPolicy.Existing> theirs = new ArrayList<>(existing.getOrDefault(place, List.of()));
+            java.util.TreeSet<YearMonth> months = new java.util.TreeSet<>();
+            Collection<YearMonth> given = placeMonths.get(place);
+            if (given != null) {
+                months.addAll(given);
+            }
+            if (months.isEmpty() && latest != null) {
+                months.add(latest);
+            }
+            for (YearMonth month : months) {
+                List<UtilityAnomalyPolicy.Use> then = placeUses.stream().filter(u -> !u.month().isAfter(month)).toList();
+                if (then.stream().noneMatch(u -> u.month().equals(month))) {
+                    // no reading of that month (older than the history read): nothing to judge on
+                    continue;
+                }
+                for (Decision d : policy.evaluate(o.registered(), o.lastLeft(), o.registeredSince(), then, current)) {
+                    UtilityAnomalyPolicy.Existing open = theirs.stream().filter(t -> t.kind() == d.kind() && !t.resolved())
+                            .findFirst().orElse(null);
+                    Plan plan = null;
+                    UUID opens = null;
+                    if (d.anomaly()) {
+                        Map<Utility, java.math.BigDecimal> monthUse = new java.util.EnumMap<>(Utility.class);
+                        then.stream().filter(u -> u.month().equals(d.to()))
+                                .forEach(u -> monthUse.put(u.utility(), u.consumption()));
+                        plan = policy.plan(d, theirs, monthUse, o.lastLeft());
+                        // the next month judged sees what this one did
+                        if (plan.step() == UtilityAnomalyPolicy.Step.OPEN) {
+                            opens = UUID.randomUUID();
+                            theirs.add(new UtilityAnomalyPolicy.Existing(opens, d.kind(), false, plan.from(), plan.to()));
+                        } else if (plan.step() == UtilityAnomalyPolicy.Step.EXTEND) {
+                            theirs.remove(open);
+                            theirs.add(new UtilityAnomalyPolicy.Existing(open.id(), d.kind(), false, plan.from(),
+                                    plan.to()));
+                        }
+                    }
+                    planned.add(new Planned(place, d, plan, open == null ? null : open.id(), latest, placeUses, o,
+                            current, opens));
+                }
             }
         }
         return planned;
     }
 
-    /** How many tasks readings not yet written would open: what a dry run reports. */
+    /** How many tasks readings not yet written would open, each place judged on the months it brings: a dry run's count. */
     public int preview(Map<UUID, List<UtilityAnomalyPolicy.Use>> overlay) {
         if (overlay.isEmpty()) {
             return 0;
         }
-        return (int) plan(List.copyOf(overlay.keySet()), overlay).stream()
+        Map<UUID, List<YearMonth>> months = new LinkedHashMap<>();
+        overlay.forEach((place, uses) -> months.put(place, uses.stream().map(UtilityAnomalyPolicy.Use::month).toList()));
+        return (int) plan(months, overlay).stream()
                 .filter(p -> p.plan() != null && p.plan().step() == UtilityAnomalyPolicy.Step.OPEN).count();
     }
 
-    /**
-     * Runs the policy over places whose readings changed and opens or extends their tasks; answers how many
-     * were opened. With a caller, each task opened is audited as his act; without (the demo load) nothing is.
-     */
+    /** {@link #evaluate(Map, Caller)} on each place's latest month (the demo's load). */
     @Transactional
     public int evaluate(Collection<UUID> placeIds, Caller caller) {
-        List<UUID> places = List.copyOf(new java.util.LinkedHashSet<>(placeIds));
+        Map<UUID, List<YearMonth>> latest = new LinkedHashMap<>();
+        placeIds.forEach(p -> latest.put(p, List.of()));
+        return evaluate(latest, caller);
+    }
+
+    /**
+     * Runs the policy over places whose readings came in, on each month given for a place ({@link #plan}), and opens or
+     * extends their tasks; answers how many were opened. A task opened goes at once to the grid's verifier
+     * ({@link VerificationTasks#verifier}) and into his inbox. The places' unresolved tasks are locked first, so an
+     * officer resolving one meanwhile either finishes before (and the import, reading it resolved, opens a new task for
+     * a month it did not cover) or waits until the import is done. With a caller, each task opened is audited as his
+     * act; without (the demo load) nothing is.
+     */
+    @Transactional
+    public int evaluate(Map<UUID, ? extends Collection<YearMonth>> placeMonths, Caller caller) {
+        List<UUID> places = List.copyOf(placeMonths.keySet());
         if (places.isEmpty()) {
             return 0;
         }
+        tasks.lockUnresolved(places);
         Map<UUID, VerificationTasks.PlaceRef> refs = tasks.places(places);
         UUID actorId = caller == null ? null : caller.staffId();
         String actor = caller == null ? SYSTEM : caller.username();
         int opened = 0;
-        for (Planned p : plan(places, Map.of())) {
+        Map<UUID, Planned> toRevise = new LinkedHashMap<>();
+        java.util.Set<UUID> changed = new java.util.HashSet<>();
+        // the months of one file judged one by one: what one opens and the next extend is opened once over them all,
+        // and an existing task extended by several is extended once, so its history reads as what happened
+        Map<UUID, Planned> openings = new LinkedHashMap<>();
+        Map<UUID, Planned> extensions = new LinkedHashMap<>();
+        for (Planned p : plan(placeMonths, Map.of())) {
+            Plan plan = p.plan();
+            if (plan == null) {
+                // no anomaly of this kind in that month: an unresolved task judged on the very month it was opened or
+                // extended for (its readings corrected, its residents registered since) says so instead of the old reason
+                if (p.open() != null && p.latest() != null) {
+                    toRevise.put(p.open(), p);
+                }
+            } else if (plan.step() == UtilityAnomalyPolicy.Step.OPEN) {
+                openings.put(p.opens(), p);
+            } else if (plan.step() == UtilityAnomalyPolicy.Step.EXTEND) {
+                if (openings.containsKey(plan.task())) {
+                    openings.put(plan.task(), merged(openings.get(plan.task()), p));
+                } else {
+                    extensions.merge(plan.task(), p, Verifications::merged);
+                }
+            } else if (plan.task() != null && p.open() != null) {
+                // the same period still anomalous, perhaps on corrected readings: the reason shows today's figures
+                toRevise.put(plan.task(), p);
+            }
+        }
+        for (Planned p : openings.values()) {
             VerificationTasks.PlaceRef ref = refs.get(p.place());
             Decision d = p.decision();
             Plan plan = p.plan();
-            if (ref == null) {
-                continue;
-            }
-            if (plan == null) {
-                // no anomaly of this kind now: an unresolved task judged on the very month it was opened or extended
-                // for (its readings corrected, its residents registered since) says so instead of the old reason
-                if (p.open() != null && p.latest() != null) {
-                    revise(p.open(), p, caller, actorId, actor);
-                }
-                continue;
-            }
-            switch (plan.step()) {
-                case OPEN -> {
-                    UUID id = UUID.randomUUID();
-                    if (tasks.insert(id, ref, d.kind(), plan.from(), plan.to(), d.reason(), d.args())) {
-                        opened++;
-                        tasks.event(id, "OPENED", actorId, actor, plan.from() + " – " + plan.to());
-                        if (caller != null) {
-                            Task t = tasks.find(id).orElseThrow();
-                            events.publishEvent(Audited.created("verification-task", id, t.unitPath(), state(t)));
-                        }
-                    }
-                }
-                case EXTEND -> {
-                    Task before = caller == null ? null : tasks.find(plan.task()).orElseThrow();
-                    tasks.extend(plan.task(), plan.to(), d.reason(), d.args());
-                    tasks.event(plan.task(), "EXTENDED", actorId, actor, plan.from() + " – " + plan.to());
-                    if (caller != null) {
-                        Task after = tasks.find(plan.task()).orElseThrow();
-                        events.publishEvent(Audited.updated("verification-task", after.id(), after.unitPath(),
-                                state(before), state(after)));
-                    }
-                }
-                case NOTHING -> {
-                    // the same period still anomalous, perhaps on corrected readings: the reason shows today's figures
-                    if (plan.task() != null && p.open() != null) {
-                        revise(plan.task(), p, caller, actorId, actor);
-                    }
+            UUID id = p.opens();
+            if (ref != null && tasks.insert(id, ref, d.kind(), plan.from(), plan.to(), d.reason(), d.args())) {
+                opened++;
+                changed.add(id);
+                tasks.event(id, "OPENED", actorId, actor, plan.from() + " – " + plan.to());
+                assignToVerifier(id, ref.gridId());
+                if (caller != null) {
+                    Task t = tasks.find(id).orElseThrow();
+                    events.publishEvent(Audited.created("verification-task", id, t.unitPath(), state(t)));
                 }
             }
         }
+        for (Planned p : extensions.values()) {
+            Decision d = p.decision();
+            Plan plan = p.plan();
+            Task before = tasks.find(plan.task()).orElse(null);
+            if (before == null || before.status() == VerificationTasks.Status.RESOLVED) {
+                continue;
+            }
+            changed.add(plan.task());
+            tasks.extend(plan.task(), plan.from(), plan.to(), d.reason(), d.args());
+            Task after = tasks.find(plan.task()).orElseThrow();
+            tasks.event(plan.task(), "EXTENDED", actorId, actor, after.periodFrom() + " – " + after.periodTo());
+            if (caller != null) {
+                events.publishEvent(Audited.updated("verification-task", after.id(), after.unitPath(), state(before),
+                        state(after)));
+            }
+        }
+        toRevise.forEach((id, p) -> {
+            if (!changed.contains(id)) {
+                revise(id, p, caller, actorId, actor);
+            }
+        });
         return opened;
+    }
+
+    /**
+     * A task just opened goes to whoever the grid's roster says checks its doors, else the duty person, as the system's
+     * act in its history; he finds it in his inbox and on his start page. Nobody above the grid can be named only in a
+     * tree without staff, and the task then waits unassigned for a chief to give it.
+     */
+    private void assignToVerifier(UUID id, UUID gridId) {
+        tasks.verifier(gridId).ifPresent(v -> {
+            tasks.assign(id, v.staffId());
+            tasks.event(id, "ASSIGNED", null, SYSTEM, v.name());
+            Task t = tasks.find(id).orElseThrow();
+            events.publishEvent(new VerificationTaskAssigned(id, v.staffId(), null, t.unitPath(), placeName(t),
+                    "utilities.kind." + t.kind().name(), "utilities.assigned." + v.gridRole(), clock.instant()));
+        });
+    }
+
+    /** Two steps of one run on the same task as one: over both periods, with the reason of the later last month. */
+    static Planned merged(Planned a, Planned b) {
+        Plan pa = a.plan();
+        Plan pb = b.plan();
+        YearMonth from = pa.from().isBefore(pb.from()) ? pa.from() : pb.from();
+        YearMonth to = pa.to().isAfter(pb.to()) ? pa.to() : pb.to();
+        Planned later = pb.to().isAfter(pa.to()) ? b : a;
+        return new Planned(a.place(), later.decision(), new Plan(pa.step(), pa.task(), from, to, pa.reason()), a.open(),
+                a.latest(), a.uses(), a.occupancy(), a.current(), a.opens());
+    }
+
+    /** The place as an entry names it: its address and room number, else its building and room. */
+    static String placeName(Task t) {
+        String room = t.roomNumber() == null ? "" : t.roomNumber();
+        if (t.address() != null) {
+            return room.isEmpty() || t.address().endsWith(room) ? t.address() : t.address() + " " + room;
+        }
+        return ((t.buildingName() == null ? "" : t.buildingName()) + " " + room).strip();
     }
 
     /**
@@ -294,11 +403,43 @@ public class Verifications {
         Task after = tasks.find(id).orElseThrow();
         tasks.event(id, "ASSIGNED", caller.staffId(), caller.username(), after.assigneeName());
         events.publishEvent(Audited.updated("verification-task", id, after.unitPath(), state(before), state(after)));
+        events.publishEvent(new VerificationTaskAssigned(id, assigneeId, before.assigneeId(), after.unitPath(),
+                placeName(after), "utilities.kind." + after.kind().name(), "utilities.assigned.BY_HAND", clock.instant()));
         return after;
     }
 
-    /** What the person at the door found. */
-    public record Resolution(Finding finding, String note, UUID visitId) {
+    /**
+     * What the person at the door found. For "no issue" on a "use without residents" task, how long the finding holds
+     * (holdMonths after the task's last month, 1 to {@value #MAX_HOLD_MONTHS}; null: until something else changes) and
+     * the monthly use above which the place is checked again, per utility (null: {@link
+     * UtilityAnomalyPolicy#holdLimits}, twice the highest use of the task's period and at least the occupied threshold).
+     */
+    public record Resolution(Finding finding, String note, UUID visitId, Integer holdMonths,
+            Map<Utility, java.math.BigDecimal> holdAbove) {
+        public Resolution(Finding finding, String note, UUID visitId) {
+            this(finding, note, visitId, null, Map.of());
+        }
+    }
+
+    public static final int MAX_HOLD_MONTHS = 60;
+
+    /** The field a hold's limit of this utility is typed in: holdWater, holdPower, holdGas. */
+    public static String holdField(Utility u) {
+        String name = u.name();
+        return "hold" + name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether a finding on this task holds for its place ({@link UtilityAnomalyPolicy.Hold}). */
+    public static boolean holdsFor(Task t, Finding f) {
+        return f == Finding.NO_ISSUE && t.kind() == UtilityAnomalyPolicy.Kind.UNREGISTERED_USE;
+    }
+
+    /** The limits a "no issue" finding on this task holds to unless others are stated. */
+    public Map<Utility, java.math.BigDecimal> holdLimits(Task t) {
+        YearMonth since = t.periodFrom().minusMonths(1);
+        List<UtilityAnomalyPolicy.Use> uses = readings.uses(List.of(t.placeId()), since).getOrDefault(t.placeId(),
+                List.of());
+        return policy.holdLimits(uses, t.periodFrom(), t.periodTo());
     }
 
     /**
@@ -343,6 +484,30 @@ public class Verifications {
                 problems.add(new Invalid.Problem("finding", "utilities.finding.nobodyRegistered", new Object[0]));
             }
         }
+        UtilityAnomalyPolicy.Hold hold = null;
+        if (finding != null && holdsFor(before, finding)) {
+            Integer months = r.holdMonths();
+            if (months != null && (months < 1 || months > MAX_HOLD_MONTHS)) {
+                problems.add(new Invalid.Problem("holdMonths", "utilities.hold.months.range",
+                        new Object[] {MAX_HOLD_MONTHS}));
+            }
+            Map<Utility, java.math.BigDecimal> above = new java.util.EnumMap<>(holdLimits(before));
+            if (r.holdAbove() != null) {
+                r.holdAbove().forEach((u, v) -> {
+                    if (v == null) {
+                        return;
+                    }
+                    if (v.signum() < 0 || v.compareTo(new java.math.BigDecimal("99999999")) > 0) {
+                        problems.add(new Invalid.Problem(holdField(u),
+                                "utilities.hold.above.range", new Object[0]));
+                    } else {
+                        above.put(u, v.setScale(Math.min(3, Math.max(0, v.scale())), java.math.RoundingMode.HALF_UP));
+                    }
+                });
+            }
+            hold = new UtilityAnomalyPolicy.Hold(LocalDate.now(clock.withZone(Housing.LOCAL)),
+                    months == null ? null : before.periodTo().plusMonths(months), above);
+        }
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -355,8 +520,9 @@ public class Verifications {
                 housing.markRoom(before.roomId(), true, room.rental(), r.visitId(), caller);
             }
         }
-        tasks.resolve(id, finding, note, r.visitId(), caller.staffId());
+        tasks.resolve(id, finding, note, r.visitId(), caller.staffId(), hold);
         Task after = tasks.find(id).orElseThrow();
+        events.publishEvent(new VerificationTaskResolved(id, clock.instant()));
         tasks.event(id, "RESOLVED", caller.staffId(), caller.username(), finding.name() + (note == null ? "" : ": " + note));
         events.publishEvent(Audited.updated("verification-task", id, after.unitPath(), state(before), state(after)));
         if (r.visitId() != null) {
@@ -405,6 +571,12 @@ public class Verifications {
         m.put("finding", t.finding() == null ? null : t.finding().name());
         m.put("findingNote", t.findingNote());
         m.put("visitId", t.visitId());
+        if (t.held()) {
+            m.put("holdUntil", t.holdUntil() == null ? null : t.holdUntil().toString());
+            Map<String, Object> above = new LinkedHashMap<>();
+            t.holdAbove().forEach((u, v) -> above.put(u.name(), v.toPlainString()));
+            m.put("holdAbove", above);
+        }
         return m;
     }
 }

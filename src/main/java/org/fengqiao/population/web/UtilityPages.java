@@ -1,7 +1,10 @@
 package org.fengqiao.population.web;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -13,6 +16,7 @@ import org.fengqiao.platform.web.FieldLabels;
 import org.fengqiao.platform.web.FormAnswers;
 import org.fengqiao.platform.web.Paging;
 import org.fengqiao.population.internal.UtilityAnomalyPolicy;
+import org.fengqiao.population.internal.Utility;
 import org.fengqiao.population.internal.UtilityImport;
 import org.fengqiao.population.internal.ImportJobs;
 import org.fengqiao.population.internal.VerificationTasks;
@@ -170,6 +174,11 @@ class UtilityPages {
             }
         }
         model.addAttribute("findings", findings);
+        // a "no issue" finding on a "use without residents" task holds for the place: the form states how long and
+        // above which use, with the limits it holds to unless the officer states others
+        boolean holds = detail.mayChange() && detail.task().kind() == UtilityAnomalyPolicy.Kind.UNREGISTERED_USE;
+        model.addAttribute("holdLimits", holds ? verifications.holdLimits(detail.task()) : Map.of());
+        model.addAttribute("holdMonths", DEFAULT_HOLD_MONTHS);
         return "utilities/task";
     }
 
@@ -184,11 +193,46 @@ class UtilityPages {
     @PostMapping("/verification-tasks/{id}/resolve")
     @PreAuthorize("isAuthenticated()")
     String resolve(@PathVariable UUID id, @RequestParam(required = false) VerificationTasks.Finding finding,
-            @RequestParam(required = false) String note, @RequestParam(required = false) UUID visitId, Locale locale,
-            RedirectAttributes redirect) {
-        return change(id, locale, redirect, "utilities.task.resolvedNotice",
-                () -> verifications.resolve(id, new Verifications.Resolution(finding, note, visitId), Callers.require()));
+            @RequestParam(required = false) String note, @RequestParam(required = false) UUID visitId,
+            @RequestParam(required = false) String holdMonths, @RequestParam(required = false) String holdWater,
+            @RequestParam(required = false) String holdPower, @RequestParam(required = false) String holdGas,
+            Locale locale, RedirectAttributes redirect) {
+        return change(id, locale, redirect, "utilities.task.resolvedNotice", () -> {
+            Map<Utility, BigDecimal> above = new EnumMap<>(Utility.class);
+            List<Invalid.Problem> problems = new ArrayList<>();
+            Integer months = null;
+            if (holdMonths != null && !holdMonths.isBlank()) {
+                try {
+                    months = Integer.valueOf(holdMonths.strip());
+                } catch (NumberFormatException e) {
+                    problems.add(new Invalid.Problem("holdMonths", "utilities.hold.months.range",
+                            new Object[] {Verifications.MAX_HOLD_MONTHS}));
+                }
+            }
+            Map<Utility, String> typed = new EnumMap<>(Utility.class);
+            typed.put(Utility.WATER, holdWater);
+            typed.put(Utility.POWER, holdPower);
+            typed.put(Utility.GAS, holdGas);
+            typed.forEach((u, v) -> {
+                if (v != null && !v.isBlank()) {
+                    try {
+                        above.put(u, new BigDecimal(v.strip()));
+                    } catch (NumberFormatException e) {
+                        problems.add(new Invalid.Problem(Verifications.holdField(u),
+                                "utilities.hold.above.range", new Object[0]));
+                    }
+                }
+            });
+            if (!problems.isEmpty() && (finding == VerificationTasks.Finding.NO_ISSUE)) {
+                throw new Invalid("error.invalid", problems);
+            }
+            verifications.resolve(id, new Verifications.Resolution(finding, note, visitId, months, above),
+                    Callers.require());
+        });
     }
+
+    /** How long the form offers a "no issue" finding to hold, in months after the task's last month. */
+    static final int DEFAULT_HOLD_MONTHS = 12;
 
     private String change(UUID id, Locale locale, RedirectAttributes redirect, String done, Runnable action) {
         return forms.redirect("/verification-tasks/" + id, done, locale, redirect, action);

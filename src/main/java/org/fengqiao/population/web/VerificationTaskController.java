@@ -44,14 +44,15 @@ class VerificationTaskController {
             UtilityAnomalyPolicy.Kind kind, YearMonth periodFrom, YearMonth periodTo, String reason, String reasonKey,
             List<String> reasonArgs, Status status, UUID assigneeId, String assigneeName, Finding finding,
             String findingNote, UUID visitId, String resolvedBy, OffsetDateTime resolvedAt, OffsetDateTime createdAt,
-            long version) {
+            long version, boolean held, YearMonth holdUntil,
+            java.util.Map<org.fengqiao.population.internal.Utility, java.math.BigDecimal> holdAbove) {
 
         static TaskView of(VerificationTasks.Task t, String reason) {
             return new TaskView(t.id(), t.gridId(), t.gridCode(), t.gridName(), t.roomId(), t.addressId(), t.buildingId(),
                     t.buildingName(), t.unitNo(), t.floor(), t.roomNumber(), t.address(), t.kind(), t.periodFrom(),
                     t.periodTo(), reason, t.reasonKey(), t.reasonArgs(), t.status(), t.assigneeId(), t.assigneeName(),
                     t.finding(), t.findingNote(), t.visitId(), t.resolvedByName(), t.resolvedAt(), t.createdAt(),
-                    t.version());
+                    t.version(), t.held(), t.holdUntil(), t.holdAbove());
         }
     }
 
@@ -65,7 +66,13 @@ class VerificationTaskController {
     record Assignment(UUID assigneeId) {
     }
 
-    record ResolutionForm(Finding finding, String note, UUID visitId) {
+    /**
+     * holdMonths and holdWater/holdPower/holdGas: for NO_ISSUE on a UNREGISTERED_USE task, how many months after its
+     * period the finding holds (null: no month limit) and the monthly use above which the place is checked again (null:
+     * twice the highest use of the task's period, at least the occupied threshold).
+     */
+    record ResolutionForm(Finding finding, String note, UUID visitId, Integer holdMonths,
+            java.math.BigDecimal holdWater, java.math.BigDecimal holdPower, java.math.BigDecimal holdGas) {
     }
 
     @GetMapping
@@ -113,11 +120,25 @@ class VerificationTaskController {
                     + "RESIDENTS_LEFT (marks every registered resident as left today and the room vacant), NO_ISSUE. "
                     + "visitId links the resolution and its changes to a visit in the task's grid, the caller's own "
                     + "of today (else 400, nothing changed). Needs POPULATION_WRITE, "
-                    + "or the assignment for TENANTS_REGISTERED and NO_ISSUE.")
+                    + "or the assignment for TENANTS_REGISTERED and NO_ISSUE. NO_ISSUE on a UNREGISTERED_USE task holds "
+                    + "for the place: no new task of that kind while nobody leaves it, use stays at or below holdWater, "
+                    + "holdPower, holdGas (default twice the period's highest, at least the occupied threshold) and "
+                    + "for holdMonths after the period (1-60; none: no month limit).")
     TaskView resolve(@PathVariable UUID id, @RequestBody ResolutionForm body, Locale locale) {
-        ResolutionForm form = body == null ? new ResolutionForm(null, null, null) : body;
-        VerificationTasks.Task t = verifications.resolve(id,
-                new Verifications.Resolution(form.finding(), form.note(), form.visitId()), Callers.require());
+        ResolutionForm form = body == null ? new ResolutionForm(null, null, null, null, null, null, null) : body;
+        java.util.Map<org.fengqiao.population.internal.Utility, java.math.BigDecimal> above =
+                new java.util.EnumMap<>(org.fengqiao.population.internal.Utility.class);
+        if (form.holdWater() != null) {
+            above.put(org.fengqiao.population.internal.Utility.WATER, form.holdWater());
+        }
+        if (form.holdPower() != null) {
+            above.put(org.fengqiao.population.internal.Utility.POWER, form.holdPower());
+        }
+        if (form.holdGas() != null) {
+            above.put(org.fengqiao.population.internal.Utility.GAS, form.holdGas());
+        }
+        VerificationTasks.Task t = verifications.resolve(id, new Verifications.Resolution(form.finding(), form.note(),
+                form.visitId(), form.holdMonths(), above), Callers.require());
         return TaskView.of(t, texts.reason(t, locale));
     }
 }

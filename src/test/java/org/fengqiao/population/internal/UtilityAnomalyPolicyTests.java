@@ -311,4 +311,69 @@ class UtilityAnomalyPolicyTests {
         assertThat(late.reason()).isEqualTo("utilities.reason.registeredSince");
         assertThat(policy.evaluate(1, null, MAY.minusMonths(2).atDay(1), idle, null).get(1).anomaly()).isTrue();
     }
+
+    // --- a "no issue" finding that holds, and months judged out of order
+
+    static final java.time.LocalDate RESOLVED_ON = java.time.LocalDate.of(2026, 6, 3);
+
+    static UtilityAnomalyPolicy.Hold hold(YearMonth until, String power) {
+        return new UtilityAnomalyPolicy.Hold(RESOLVED_ON, until, java.util.Map.of(Utility.WATER, new BigDecimal("4"),
+                Utility.POWER, new BigDecimal(power), Utility.GAS, new BigDecimal("6")));
+    }
+
+    List<Existing> shopResolved(UtilityAnomalyPolicy.Hold hold) {
+        return List.of(new Existing(UUID.randomUUID(), Kind.UNREGISTERED_USE, true, MAY, MAY, hold));
+    }
+
+    Plan nextMonth(List<Existing> tasks, YearMonth month, String power, java.time.LocalDate lastLeft) {
+        return policy.plan(anomaly(Kind.UNREGISTERED_USE, month, month), tasks,
+                java.util.Map.of(Utility.POWER, new BigDecimal(power)), lastLeft);
+    }
+
+    @Test
+    void aNoIssueFindingHoldsWhileUseStaysWithinItsLimitNobodyLeftAndItsMonthsLast() {
+        Plan p = nextMonth(shopResolved(hold(MAY.plusMonths(6), "300")), MAY.plusMonths(1), "300", null);
+        assertThat(p.step()).isEqualTo(Step.NOTHING);
+        assertThat(p.reason()).isEqualTo("utilities.plan.held");
+        assertThat(nextMonth(shopResolved(hold(null, "300")), MAY.plusMonths(30), "120",
+                RESOLVED_ON.minusDays(1)).step()).as("no month limit; the one who left before it was made")
+                .isEqualTo(Step.NOTHING);
+    }
+
+    @Test
+    void aNoIssueFindingEndsWithUseAboveItsLimitSomeoneLeavingOrItsLastMonth() {
+        assertThat(nextMonth(shopResolved(hold(MAY.plusMonths(6), "300")), MAY.plusMonths(1), "300.5", null).step())
+                .as("use above the limit").isEqualTo(Step.OPEN);
+        assertThat(nextMonth(shopResolved(hold(MAY.plusMonths(6), "300")), MAY.plusMonths(2), "100", RESOLVED_ON)
+                .step()).as("someone left since").isEqualTo(Step.OPEN);
+        assertThat(nextMonth(shopResolved(hold(MAY.plusMonths(6), "300")), MAY.plusMonths(7), "100", null).step())
+                .as("past its months").isEqualTo(Step.OPEN);
+        assertThat(nextMonth(shopResolved(null), MAY.plusMonths(1), "100", null).step())
+                .as("a finding that holds nothing").isEqualTo(Step.OPEN);
+    }
+
+    @Test
+    void theLimitsAreTwiceTheHighestUseOfThePeriodAndNeverBelowTheOccupiedThreshold() {
+        var limits = policy.holdLimits(List.of(use(Utility.POWER, MAY, "150"), use(Utility.POWER, MAY.plusMonths(1),
+                "180"), use(Utility.POWER, MAY.plusMonths(2), "900"), use(Utility.WATER, MAY, "0.4")), MAY,
+                MAY.plusMonths(1));
+        assertThat(limits.get(Utility.POWER)).isEqualByComparingTo("360");
+        assertThat(limits.get(Utility.WATER)).isEqualByComparingTo("2");
+        assertThat(limits.get(Utility.GAS)).isEqualByComparingTo("3");
+    }
+
+    @Test
+    void anEarlierMonthNotYetVerifiedReachesTheOpenTaskBack() {
+        UUID id = UUID.randomUUID();
+        Plan p = policy.plan(anomaly(Kind.UNREGISTERED_USE, MAY.minusMonths(2), MAY.minusMonths(2)),
+                List.of(new Existing(id, Kind.UNREGISTERED_USE, false, MAY, MAY)));
+        assertThat(p.step()).isEqualTo(Step.EXTEND);
+        assertThat(p.task()).isEqualTo(id);
+        assertThat(p.from()).isEqualTo(MAY.minusMonths(2));
+        assertThat(p.to()).isEqualTo(MAY);
+        Plan verified = policy.plan(anomaly(Kind.UNREGISTERED_USE, MAY.minusMonths(2), MAY.minusMonths(2)),
+                List.of(new Existing(UUID.randomUUID(), Kind.UNREGISTERED_USE, true, MAY.minusMonths(3),
+                        MAY.minusMonths(2)), new Existing(id, Kind.UNREGISTERED_USE, false, MAY, MAY)));
+        assertThat(verified.step()).as("not back into a month already verified").isEqualTo(Step.NOTHING);
+    }
 }
