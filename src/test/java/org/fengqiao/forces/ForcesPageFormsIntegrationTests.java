@@ -515,12 +515,12 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
                 f("startsAt", "2026-12-02 25:00"), f("endsAt", later.plusHours(3).format(typed))), "zh-CN", browser);
         assertThat(zh.statusCode()).isEqualTo(302);
         assertThat(location(zh)).endsWith(page);
-        assertThat(officer.page(page)).contains("<li>开始时间：不是日期和时间，请写成 2026-05-01 08:30 这样</li>")
+        assertThat(officer.page(page)).contains("<li>开始时间：不是有效的年-月-日 时:分，请写成 2026-05-01 08:30 这样</li>")
                 .contains("value=\"2026-12-02 25:00\"");
         HttpResponse<String> en = officer.post(page + "/shifts", page, form(f("staffId", member.id()),
                 f("startsAt", later.format(typed)), f("endsAt", "tomorrow 9am")), "en", browser);
         assertThat(en.statusCode()).isEqualTo(302);
-        assertThat(officer.page(page)).contains("<li>End time: Not a date and time: write it as 2026-05-01 08:30</li>")
+        assertThat(officer.page(page)).contains("<li>End time: Not a valid year-month-day hour:minute: write it as 2026-05-01 08:30</li>")
                 .contains("value=\"tomorrow 9am\"");
         assertThat(startAndEnd(shift)).as("nothing changed").containsExactly(later.atZone(CHINA).toInstant(),
                 later.plusHours(2).atZone(CHINA).toInstant());
