@@ -100,6 +100,11 @@ class DemoClaims extends DemoPart {
                 "110-DEMO-CLAIM-1", null), BY);
         incidents.backdate(call, now.minus(Duration.ofDays(10)), 120, 1500);
         incidents.handle(call, "ACKNOWLEDGED", null, BY);
+        // weeks old, they went up the levels as their deadlines passed, and stand where that left them (the bureau's
+        // hard cases), rather than all moving up at the sweep's first run, dated the moment the demo loaded
+        for (UUID item : List.of(well, wires, call)) {
+            incidents.escalateAsDue(item, now);
+        }
         UUID dispute = mediation.open(DisputeOrigin.PATROL, DisputeKind.NEIGHBOURS, grid,
                 "两户因宅基地滴水檐问题多次争吵，村调解两次未果。", "吴场村四组",
                 List.of(new String[] {"吴志强"}, new String[] {"吴德明"}), Map.of(officer, TeamRole.OFFICER), BY);

@@ -29,6 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * has one case still without an offence, and the 110 push's 酒后滋事 is given its offence on the item afterwards, a
  * step on its timeline. This month's and the year before's cases fall within the month of loading (no earlier than its
  * first day), so the figures page, which opens on this month, shows them whenever the demo loads.
+ * <p>
+ * The open items stand as a station's do in office hours: those just in are taken up at the grid (a report left
+ * unanswered, or resolved and its reporter not called back, goes up a level within minutes, and the demo has nobody to
+ * answer it); a case still at work after its level's time to resolve it went up when that time passed, and stands with
+ * its new owner (the snatching of this morning at the central office, the burglary of yesterday at the station); a
+ * hard case of weeks (DemoClaims) at the bureau. Each went up when its story says ({@link IncidentLoader#escalateAsDue}),
+ * so nothing is due at once when the demo starts: the next item to go up is the one its own deadline names.
  */
 @Component
 class DemoIncidents extends DemoPart {
@@ -71,17 +78,16 @@ class DemoIncidents extends DemoPart {
             new Sample("FS-2-03", Source.FIELD, Category.DISPUTE, null, null, "两户村民因宅基地边界发生争执。", "陆圩村三组",
                     "ANSWERED", "会同村委会现场调解，双方达成协议。", 60 * 50, 70, 260),
             new Sample("FS-3-02", Source.CALL_110, Category.CASE, Subtype.PUBLIC_ORDER, null, QUARRELS,
-                    "兴东村村口", "RESOLVED", "网格管理员先期到场控制现场，网格长随后到场处置。", 60 * 5, 40, 240),
+                    "兴东村村口", "ANSWERED", "网格管理员先期到场控制现场，网格长随后到场处置，已回复报告人。", 60 * 5, 40, 240),
             new Sample("NS-1-01", Source.FIELD, Category.DEPARTMENT, null, "城管", "小区门口占道经营，影响通行。", "和平新村东门",
-                    null, null, 30, 0, 0),
+                    "ACKNOWLEDGED", null, 30, 60, 0),
             new Sample("NS-2-02", Source.CALL_110, Category.DISPUTE, null, null, "110推送：邻里噪音纠纷，多次报警。",
                     "金色港湾5号楼", "ACKNOWLEDGED", null, 20, 55, 0),
             new Sample("SL-1-01", Source.FIELD, Category.HELP, null, null, "村民走失一头耕牛，请求协助寻找。", "大湾村二组",
-                    null, null, 5, 0, 0),
+                    "ACKNOWLEDGED", null, 5, 45, 0),
             // this month's cases: five preventable in 房山派出所, one there not yet classified, one in the town
             Sample.theCase("FS-1-02", Source.CALL_110, Subtype.CRIMINAL, Offence.BURGLARY,
-                    "110推送：村民外出务工期间家中被撬门入室，丢失现金和金饰。", "吴场村二组", "RESOLVED",
-                    "已勘查现场、调取周边监控，案件已移交刑侦中队。", 30),
+                    "110推送：村民外出务工期间家中被撬门入室，丢失现金和金饰。", "吴场村二组", "ARRIVED", null, 30),
             Sample.theCase("FS-2-01", Source.FIELD, Subtype.PUBLIC_ORDER, Offence.NON_MOTOR_VEHICLE_THEFT,
                     "村民停放在自家门口的电动自行车夜间被盗。", "陆圩村一组", "ANSWERED",
                     "已登记车辆信息并录入被盗车辆库，提醒村民安装防盗装置。", 20),
@@ -92,8 +98,7 @@ class DemoIncidents extends DemoPart {
                     "集市停车场一辆轿车车窗被砸，车内财物被盗。", "兴谷村集市停车场", "ANSWERED",
                     "已调取集市监控，增设集市固定岗巡逻。", 12),
             Sample.theCase("FS-1-03", Source.CALL_110, Subtype.CRIMINAL, Offence.SNATCHING,
-                    "110推送：路边行人挎包被骑摩托车的人抢走。", "吴场村村口", "RESOLVED",
-                    "已布控堵截，调取省道245路口监控。", 6),
+                    "110推送：路边行人挎包被骑摩托车的人抢走。", "吴场村村口", "ARRIVED", null, 6),
             Sample.theCase("FS-5-01", Source.FIELD, Subtype.PUBLIC_ORDER, null,
                     "村民鱼塘的增氧设备电缆被人剪断。", "林疃村三组", "ACKNOWLEDGED", null, 3),
             Sample.theCase("NS-1-02", Source.CALL_110, Subtype.CRIMINAL, Offence.PICKPOCKETING,
@@ -158,6 +163,7 @@ class DemoIncidents extends DemoPart {
                 loader.setOffence(id, Offence.PICKING_QUARRELS, "demo");
             }
             loader.backdate(id, received(s, now), s.ackSeconds(), s.arriveSeconds());
+            loader.escalateAsDue(id, now);
             filed++;
         }
         return filed;

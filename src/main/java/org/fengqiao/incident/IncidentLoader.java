@@ -151,6 +151,29 @@ public class IncidentLoader {
         return at;
     }
 
+    /**
+     * Moves a loaded item up the levels as the escalation sweep would have while its story ran: each time its deadline
+     * passed before {@code now}, at that moment (never before its last step), so that the item stands at the level its
+     * story reached, with an ESCALATED step dated when it went there and that level's deadline counted from then. Left
+     * to the sweep, every item set back past its deadline moved up together at its first run, dated the moment the demo
+     * loaded, and each level's deadline counting from then carried them all to the bureau within hours. Answers how
+     * many levels it went up.
+     */
+    public int escalateAsDue(UUID id, Instant now) {
+        int moved = 0;
+        while (true) {
+            Instant at = jdbc.sql("""
+                    SELECT greatest(i.next_escalation_at, (SELECT max(e.at) FROM incident_event e WHERE e.incident_id = i.id))
+                    FROM incident i WHERE i.id = ? AND i.next_escalation_at IS NOT NULL AND i.answered_at IS NULL""")
+                    .param(id).query(java.time.OffsetDateTime.class).optional().map(java.time.OffsetDateTime::toInstant)
+                    .orElse(null);
+            if (at == null || at.isAfter(now) || !desk.escalateOverdue(id, at)) {
+                return moved;
+            }
+            moved++;
+        }
+    }
+
     public void registerApiKey(UnitId unit, String name, String key) {
         keys.register(unit.value(), name, key);
     }

@@ -106,4 +106,49 @@ class DemoIncidentTimelineIntegrationTests extends IntegrationTest {
                 .formatted(DEMO) + " AND i.acknowledged_by IS NULL").query(Long.class).single())
                 .as("taken up by nobody").isZero();
     }
+
+    /**
+     * The demo's open items stand as a station's do in office hours, each at the level its story reached: a case still
+     * at work went up a level each time its level's time to resolve it passed (four hours at the work point, a day at
+     * the central office), dated then, and stands with that level's owner with its time still running; a hazard left for
+     * weeks is the bureau's. Left to the sweep, all of them went up together at its first run, dated the moment the
+     * demo loaded, and were all the bureau's within hours.
+     */
+    @Test
+    void theDemosOpenItemsStandAtTheLevelTheirStoryReachedEachStepUpDatedWhenItsTimePassed() {
+        record Item(String kind, double hoursOld, int escalations, boolean dueLater) {
+        }
+        java.util.function.Function<String, Item> item = description -> jdbc.sql("""
+                SELECT u.kind, extract(epoch FROM now() - i.received_at) / 3600, i.escalations,
+                       i.next_escalation_at IS NULL OR i.next_escalation_at > now()
+                FROM incident i JOIN unit u ON u.id = i.owner_unit_id WHERE i.description = ?""")
+                .param(description).query((rs, n) -> new Item(rs.getString(1), rs.getDouble(2), rs.getInt(3),
+                        rs.getBoolean(4))).single();
+        // the level a case taken up at a work point stands at by its age: 4 h there, 24 h at the central office
+        java.util.function.DoubleFunction<String> levelOf = hours -> hours < 4 ? "WORK_POINT"
+                : hours < 28 ? "CENTRAL_OFFICE" : "STATION";
+        for (String description : List.of("110推送：村民外出务工期间家中被撬门入室，丢失现金和金饰。",
+                "110推送：路边行人挎包被骑摩托车的人抢走。", "村民鱼塘的增氧设备电缆被人剪断。")) {
+            Item case_ = item.apply(description);
+            assertThat(case_.kind()).as(description).isEqualTo(levelOf.apply(case_.hoursOld()));
+            assertThat(case_.dueLater()).as(description + ": its time at this level still runs").isTrue();
+        }
+        Item burglary = item.apply("110推送：村民外出务工期间家中被撬门入室，丢失现金和金饰。");
+        Item well = item.apply("吴场村三组废弃机井无井盖，井口仅用木板遮挡，儿童放学常经过，存在坠落隐患。");
+        assertThat(well.kind()).as("a hazard of weeks").isEqualTo("BUREAU");
+        // each step up dated when the time of the level it left ran out, before the demo loaded (its last item came in
+        // five minutes before), not at the moment it loaded
+        List<String> misdated = jdbc.sql("""
+                SELECT i.description || ' went up at ' || e.at FROM incident i
+                JOIN incident_event e ON e.incident_id = i.id AND e.kind = 'ESCALATED'
+                WHERE i.description IN (?, ?)
+                  AND e.at >= (SELECT l.received_at FROM incident l WHERE l.description = '村民走失一头耕牛，请求协助寻找。')""")
+                .params("110推送：村民外出务工期间家中被撬门入室，丢失现金和金饰。",
+                        "吴场村三组废弃机井无井盖，井口仅用木板遮挡，儿童放学常经过，存在坠落隐患。")
+                .query(String.class).list();
+        assertThat(misdated).isEmpty();
+        assertThat(well.escalations()).isEqualTo(3);
+        assertThat(burglary.escalations()).isEqualTo(burglary.kind().equals("STATION") ? 2
+                : burglary.kind().equals("CENTRAL_OFFICE") ? 1 : 0);
+    }
 }

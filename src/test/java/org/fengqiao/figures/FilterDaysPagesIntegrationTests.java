@@ -50,9 +50,9 @@ class FilterDaysPagesIntegrationTests extends IntegrationTest {
         for (String page : DAY_PAGES) {
             for (String bad : new String[] {"from=abc", "to=2026-13-40", "from=2026-02-30", "to=99999-01-01"}) {
                 refusedOnThePage(zh.get(page + "?" + bad, null, "Accept", BROWSER), page + "?" + bad,
-                        "不是日期，请写成 2026-05-01 这样");
+                        "不是有效的年-月-日，请写成 2026-05-01 这样");
                 refusedOnThePage(en.get(page + "?" + bad, null, "Accept", BROWSER), page + "?" + bad + " (en)",
-                        "Not a date: write it as 2026-05-01");
+                        "Not a valid year-month-day: write it as 2026-05-01");
             }
             // a day of a far year that is a date all the same: before anything was recorded, or still to come
             refusedOnThePage(zh.get(page + "?from=0001-01-01&to=2026-01-31", null, "Accept", BROWSER),
@@ -68,7 +68,7 @@ class FilterDaysPagesIntegrationTests extends IntegrationTest {
         for (String page : new String[] {"/duties/done", "/duties/results", "/persons/helped",
             "/forces/defence-people", "/supervision/accountability"}) {
             HttpResponse<String> r = zh.get(page + "?from=2026-13-40&to=99999-01-01", null, "Accept", BROWSER);
-            refusedOnThePage(r, page, "不是日期，请写成 2026-05-01 这样");
+            refusedOnThePage(r, page, "不是有效的年-月-日，请写成 2026-05-01 这样");
             assertThat(r.body()).as(page + ": what was typed, in the form")
                     .contains("value=\"2026-13-40\"", "value=\"99999-01-01\"");
         }
@@ -81,11 +81,11 @@ class FilterDaysPagesIntegrationTests extends IntegrationTest {
                     BROWSER);
             assertThat(r.statusCode()).as(bad).isEqualTo(400);
             assertThat(r.body()).as(bad + ": its own form, not the error page").doesNotContain("class=\"status\"")
-                    .contains("class=\"problems\"", "不是日期，请写成 2026-05-01 这样", "name=\"day\" value=\"" + bad + "\"",
+                    .contains("class=\"problems\"", "不是有效的年-月-日，请写成 2026-05-01 这样", "name=\"day\" value=\"" + bad + "\"",
                             "id=\"overview\"");
         }
         assertThat(signedIn("en").get("/duties/overview?day=abc", null, "Accept", BROWSER).body())
-                .contains("Not a date: write it as 2026-05-01");
+                .contains("Not a valid year-month-day: write it as 2026-05-01");
         assertThat(signedIn("zh-CN").get("/duties/overview?day=2026-02-01", null, "Accept", BROWSER).statusCode())
                 .isEqualTo(200);
     }
@@ -99,19 +99,19 @@ class FilterDaysPagesIntegrationTests extends IntegrationTest {
                     .get("/duties?day=" + bad, null, "Accept", BROWSER);
             assertThat(own.statusCode()).as("/duties?day=" + bad).isEqualTo(400);
             assertThat(own.body()).as("/duties?day=" + bad + ": his checklist, not the error page")
-                    .doesNotContain("class=\"status\"").contains("class=\"problems\"", "不是日期，请写成 2026-05-01 这样",
+                    .doesNotContain("class=\"status\"").contains("class=\"problems\"", "不是有效的年-月-日，请写成 2026-05-01 这样",
                             "id=\"record-form\"");
             HttpResponse<String> his = signedIn("zh-CN").get("/duties/officers/" + officer + "?day=" + bad, null,
                     "Accept", BROWSER);
             assertThat(his.statusCode()).as("/duties/officers/{id}?day=" + bad).isEqualTo(400);
             assertThat(his.body()).as("/duties/officers/{id}?day=" + bad + ": today's checklist, not the error page")
-                    .doesNotContain("class=\"status\"").contains("class=\"problems\"", "不是日期，请写成 2026-05-01 这样",
+                    .doesNotContain("class=\"status\"").contains("class=\"problems\"", "不是有效的年-月-日，请写成 2026-05-01 这样",
                             " · " + today);
         }
         assertThat(new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en").get("/duties?day=abc", null, "Accept",
-                BROWSER).body()).contains("Not a date: write it as 2026-05-01");
+                BROWSER).body()).contains("Not a valid year-month-day: write it as 2026-05-01");
         assertThat(signedIn("en").get("/duties/officers/" + officer + "?day=abc", null, "Accept", BROWSER).body())
-                .contains("Not a date: write it as 2026-05-01");
+                .contains("Not a valid year-month-day: write it as 2026-05-01");
         assertThat(signedIn("zh-CN").get("/duties/officers/" + officer + "?day=2026-02-01", null, "Accept", BROWSER)
                 .statusCode()).isEqualTo(200);
     }
@@ -127,7 +127,7 @@ class FilterDaysPagesIntegrationTests extends IntegrationTest {
         ApiClient own = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "zh-CN");
         ApiClient chief = signedIn("zh-CN");
         for (String far : new String[] {"0001-01-01", "1899-12-31", "2100-01-01", "9999-12-31"}) {
-            String reason = "日期 " + far + " 不在可查的 1900-01-01 至 2099-12-31 之间";
+            String reason = far + " 不在可查的 1900-01-01 至 2099-12-31 之间";
             for (HttpResponse<String> r : List.of(own.get("/duties?day=" + far, null, "Accept", BROWSER),
                     chief.get("/duties/officers/" + officer + "?day=" + far, null, "Accept", BROWSER),
                     chief.get("/duties/overview?period=WEEK&day=" + far, null, "Accept", BROWSER))) {
@@ -143,14 +143,14 @@ class FilterDaysPagesIntegrationTests extends IntegrationTest {
                     + "?day="}) {
                 HttpResponse<String> r = api.get(path + far, token, "Accept-Language", "en");
                 assertThat(r.statusCode()).as(path + far).isEqualTo(400);
-                assertThat(r.body()).as(path + far).contains("The day " + far + " is not between 1900-01-01 and "
+                assertThat(r.body()).as(path + far).contains(far + " is not between 1900-01-01 and "
                         + "2099-12-31");
             }
             assertThat(api.get("/api/v1/duties/mine?day=" + far, api.token("officer", DEMO_PASSWORD)).statusCode())
                     .as("/api/v1/duties/mine?day=" + far).isEqualTo(400);
         }
         assertThat(new ApiClient(port).signedIn("officer", DEMO_PASSWORD, "en").get("/duties?day=0001-01-01", null,
-                "Accept", BROWSER).body()).contains("The day 0001-01-01 is not between 1900-01-01 and 2099-12-31");
+                "Accept", BROWSER).body()).contains("0001-01-01 is not between 1900-01-01 and 2099-12-31");
         assertThat(own.get("/duties?day=2099-12-31", null, "Accept", BROWSER).statusCode()).isEqualTo(200);
         assertThat(chief.get("/duties/overview?day=1900-01-01", null, "Accept", BROWSER).statusCode()).isEqualTo(200);
     }
@@ -162,7 +162,7 @@ class FilterDaysPagesIntegrationTests extends IntegrationTest {
     @Test
     void theOtherDayFiltersRefuseAFarOffYearNamingTheDayTyped() {
         ApiClient zh = signedIn("zh-CN");
-        String reason = "日期 0001-01-01 不在可查的 1900-01-01 至 2099-12-31 之间";
+        String reason = "0001-01-01 不在可查的 1900-01-01 至 2099-12-31 之间";
         HttpResponse<String> screenings = zh.get("/mediation/screenings?week=0001-01-01", null, "Accept", BROWSER);
         assertThat(screenings.statusCode()).isEqualTo(400);
         assertThat(screenings.body()).as("this week's screenings under the reason, the week typed kept")

@@ -330,7 +330,7 @@ class PoliceWorkFiguresIntegrationTests extends IntegrationTest {
         HttpResponse<String> bad = signedIn("chief", "en").get("/supplies/issues?to=2026-02-31", null, "Accept",
                 BROWSER);
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.body()).contains("To: Not a date");
+        assertThat(bad.body()).contains("To: Not a valid year-month-day");
         HttpResponse<String> reversed = signedIn("chief", "zh-CN").get("/supplies/issues?from=2026-03-01&to=2026-02-01",
                 null, "Accept", BROWSER);
         assertThat(reversed.statusCode()).isEqualTo(400);
@@ -353,7 +353,7 @@ class PoliceWorkFiguresIntegrationTests extends IntegrationTest {
         HttpResponse<String> zh = signedIn("chief", "zh-CN").get("/supervision?from=2026-02-30", null, "Accept",
                 BROWSER);
         assertThat(zh.statusCode()).isEqualTo(400);
-        assertThat(zh.body()).contains("起始日期：不是日期");
+        assertThat(zh.body()).contains("起始日期：不是有效的年-月-日");
         HttpResponse<String> reversed = signedIn("chief", "en").get("/supervision?from=2026-03-01&to=2026-02-01",
                 null, "Accept", BROWSER);
         assertThat(reversed.statusCode()).isEqualTo(400);

@@ -28,11 +28,11 @@ class ForcesCoveragePageIntegrationTests extends IntegrationTest {
             HttpResponse<String> page = zh.get(path, null);
             assertThat(page.statusCode()).as(path).isEqualTo(400);
             assertThat(page.body()).as(path).contains("class=\"page forces-page\"", "class=\"problems\"",
-                    "日期：不是日期，请写成 2026-05-01 这样", "id=\"tab-coverage\"").doesNotContain("id=\"coverage\"");
+                    "日期：不是有效的年-月-日，请写成 2026-05-01 这样", "id=\"tab-coverage\"").doesNotContain("id=\"coverage\"");
             HttpResponse<String> english = en.get(path, null);
             assertThat(english.statusCode()).as(path).isEqualTo(400);
             assertThat(english.body()).as(path).contains("class=\"page forces-page\"",
-                    "Day: Not a date: write it as 2026-05-01");
+                    "Day: Not a valid year-month-day: write it as 2026-05-01");
         }
         assertThat(zh.get("/forces?tab=coverage&day=2026-05-01", null).statusCode()).isEqualTo(200);
         assertThat(zh.get("/forces?tab=coverage", null).statusCode()).isEqualTo(200);

@@ -515,12 +515,12 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
                 f("startsAt", "2026-12-02 25:00"), f("endsAt", later.plusHours(3).format(typed))), "zh-CN", browser);
         assertThat(zh.statusCode()).isEqualTo(302);
         assertThat(location(zh)).endsWith(page);
-        assertThat(officer.page(page)).contains("<li>开始时间：不是日期和时间，请写成 2026-05-01 08:30 这样</li>")
+        assertThat(officer.page(page)).contains("<li>开始时间：不是有效的年-月-日 时:分，请写成 2026-05-01 08:30 这样</li>")
                 .contains("value=\"2026-12-02 25:00\"");
         HttpResponse<String> en = officer.post(page + "/shifts", page, form(f("staffId", member.id()),
                 f("startsAt", later.format(typed)), f("endsAt", "tomorrow 9am")), "en", browser);
         assertThat(en.statusCode()).isEqualTo(302);
-        assertThat(officer.page(page)).contains("<li>End time: Not a date and time: write it as 2026-05-01 08:30</li>")
+        assertThat(officer.page(page)).contains("<li>End time: Not a valid year-month-day hour:minute: write it as 2026-05-01 08:30</li>")
                 .contains("value=\"tomorrow 9am\"");
         assertThat(startAndEnd(shift)).as("nothing changed").containsExactly(later.atZone(CHINA).toInstant(),
                 later.plusHours(2).atZone(CHINA).toInstant());
@@ -659,6 +659,58 @@ class ForcesPageFormsIntegrationTests extends IntegrationTest {
         assertThat(box.group()).contains("checked");
         assertThat(box.group(1)).isEqualTo(zoneName + "（已撤销）");
         assertThat(officer.page("/forces/members/" + member)).contains(zoneName + "（已撤销）");
+    }
+
+    /**
+     * A company serving a zone retired since names it marked on the companies' list and on its own page, in Chinese
+     * and in English, beside its zone in use unmarked; the API says which of its zones was retired.
+     */
+    @Test
+    void aCompanysRetiredZoneIsMarkedOnTheCompaniesListAndItsPageInBothLanguages() {
+        ApiClient api = new ApiClient(port);
+        String token = api.token("officer", DEMO_PASSWORD);
+        String bureauToken = api.token("bureau", DEMO_PASSWORD);
+        UUID office = jurisdictions.unitByCode(RURAL_OFFICE).orElseThrow().id().value();
+        java.util.function.Function<String, String> zone = zoneName -> {
+            HttpResponse<String> made = api.send("POST", "/api/v1/groupings", bureauToken, Map.of("kind",
+                    "JOINT_PATROL_ZONE", "code", "IT-MZ-" + n(), "name", zoneName, "unitId", office,
+                    "communityIds", List.of()));
+            assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+            return ApiClient.json(made).get("id").asText();
+        };
+        String retiredName = "甲撤销联防区" + n();
+        String inUseName = "乙在用联防区" + n();
+        String retired = zone.apply(retiredName);
+        String inUse = zone.apply(inUseName);
+        String name = "标注保安" + n();
+        HttpResponse<String> made = api.send("POST", "/api/v1/forces/companies", token, Map.of("unitId", office,
+                "name", name, "licenceNumber", "标注" + n(), "licenceValidUntil",
+                LocalDate.now(CHINA).plusYears(1).toString(), "address", "房山镇", "zoneIds", List.of(retired, inUse)));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String id = ApiClient.json(made).get("id").asText();
+        assertThat(api.send("DELETE", "/api/v1/groupings/" + retired, bureauToken, null).statusCode()).isEqualTo(204);
+
+        Pattern listRow = Pattern.compile("href=\"/forces/companies/" + id + "\"[\\s\\S]*?class=\"company-zones\"[^>]*>"
+                + "([\\s\\S]*?)</td>");
+        Pattern detail = Pattern.compile("id=\"company-zones\">([\\s\\S]*?)</dd>");
+        String list = "/forces?tab=companies&q=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8);
+        Map<String, String> marked = Map.of("zh-CN", retiredName + "（已撤销）", "en", retiredName + " (retired)");
+        for (String language : List.of("zh-CN", "en")) {
+            // the language the reader chose (the header's cookie), which the signed-in pages read before the browser's
+            officer.client.languageCookie(language);
+            for (Matcher cell : List.of(listRow.matcher(officer.page(list)),
+                    detail.matcher(officer.page("/forces/companies/" + id)))) {
+                assertThat(cell.find()).as(language).isTrue();
+                String zones = cell.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", "");
+                assertThat(zones).as(language).contains(marked.get(language).replace(" ", ""))
+                        .contains(inUseName).doesNotContain(inUseName + "（").doesNotContain(inUseName + "(");
+            }
+        }
+        com.fasterxml.jackson.databind.JsonNode served = ApiClient.json(api.send("GET", "/api/v1/forces/companies/" + id,
+                token, null)).get("company").get("servedZones");
+        Map<String, Boolean> retiredByName = new java.util.HashMap<>();
+        served.forEach(z -> retiredByName.put(z.get("name").asText(), z.get("retired").asBoolean()));
+        assertThat(retiredByName).containsExactlyInAnyOrderEntriesOf(Map.of(retiredName, true, inUseName, false));
     }
 
     @Test

@@ -231,8 +231,8 @@ class ResponseTimesFilterIntegrationTests extends IntegrationTest {
     void aPeriodThatIsNoPeriodIsRefusedWithTheReasonInEitherLanguageAndNoFigures() {
         LocalDate tomorrow = today.plusDays(1);
         String[][] cases = {
-            {"from=2026-13-45", "起始日期“2026-13-45”不是日期，请写成 2026-05-01 这样",
-                "Start date &quot;2026-13-45&quot; is not a date: write it as 2026-05-01"},
+            {"from=2026-13-45", "起始日期“2026-13-45”不是有效的年-月-日，请写成 2026-05-01 这样",
+                "Start date &quot;2026-13-45&quot; is not a valid year-month-day: write it as 2026-05-01"},
             {"from=" + today + "&to=" + today.minusDays(3), "起始日期晚于截止日期，请重新选择期间",
                 "The start date is after the end date: choose the period again"},
             {"from=" + today + "&to=" + tomorrow, "截止日期“" + tomorrow + "”晚于今天（" + today + "）：响应时效只统计已经到来的日子",

@@ -366,7 +366,7 @@ public class SatisfactionPageIntegrationTests extends IntegrationTest {
         HttpResponse<String> bad = signedIn("chief", null).get("/incidents/satisfaction?from=2026-13-45", null,
                 "Accept", BROWSER);
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.body()).contains("起始日期“2026-13-45”不是日期，请写成 2026-05-01 这样")
+        assertThat(bad.body()).contains("起始日期“2026-13-45”不是有效的年-月-日，请写成 2026-05-01 这样")
                 .doesNotContain("satisfaction-grids").doesNotContain("等了两个小时才来人" + n)
                 .as("the form comes back with what was typed").contains("value=\"2026-13-45\"");
 
@@ -390,7 +390,7 @@ public class SatisfactionPageIntegrationTests extends IntegrationTest {
         HttpResponse<String> english = signedIn("chief", "en").get("/incidents/satisfaction?to=yesterday", null,
                 "Accept", BROWSER);
         assertThat(english.statusCode()).isEqualTo(400);
-        assertThat(english.body()).contains("End date &quot;yesterday&quot; is not a date: write it as 2026-05-01");
+        assertThat(english.body()).contains("End date &quot;yesterday&quot; is not a valid year-month-day: write it as 2026-05-01");
 
         ApiClient api = new ApiClient(port);
         OffsetDateTime now = OffsetDateTime.now();

@@ -58,6 +58,8 @@ class InboxIntegrationTests extends IntegrationTest {
     org.fengqiao.incident.IncidentLoader loader;
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     ApiClient api;
 
@@ -302,6 +304,75 @@ class InboxIntegrationTests extends IntegrationTest {
                 .satisfies(e -> assertThat(e.get("unread").asBoolean()).as("still his to take up").isTrue());
         assertThat(unread(manager)).isEqualTo(managerBefore + 1);
         assertThat(unread(chief)).isEqualTo(chiefBefore + 1);
+    }
+
+    /**
+     * A data directory made before that fix keeps those entries unread: V240 reads them once, at the moment the step
+     * that would have closed them says, and nothing else. Items filed and handled in one transaction leave their
+     * entries as the fixed code does; set back unread as the old code left them, V240 reads exactly those again, each
+     * at the same moment, and leaves unread what still asks: an item only taken up (the chief's note waits for its
+     * close), an item only filed, an item escalated (the new owner's ask, and the chief's note).
+     */
+    @Test
+    void entriesLeftUnreadByTheOldCommitOrderAreReadOnceByV240AsTheFixedCodeReadsThem() {
+        Unit office = jurisdictions.unitByCode(NotificationFixtures.RURAL_OFFICE).orElseThrow();
+        TestGrid g = NotificationFixtures.grid(jurisdictions, staff, office);
+        java.util.function.Function<String, UUID> file = what -> loader.file(new org.fengqiao.incident.NewIncident(
+                org.fengqiao.incident.Source.FIELD, org.fengqiao.incident.Category.HELP, null, null, null,
+                what + "-" + UUID.randomUUID(), null, null, null, "测试地址", g.grid().id().value(), null, null, null,
+                null), "test");
+        UUID[] ids = new UUID[4];
+        transactions.executeWithoutResult(status -> {
+            ids[0] = file.apply("一并办结");
+            loader.handle(ids[0], "ANSWERED", "已到场帮助并回复", "test");
+            ids[1] = file.apply("一并受理");
+            loader.handle(ids[1], "ACKNOWLEDGED", null, "test");
+            ids[2] = file.apply("只登记");
+            ids[3] = file.apply("一并上交");
+            desk.escalate(ids[3], "需要上级协调", org.fengqiao.incident.internal.Submitter.system("test"));
+        });
+        String[] records = java.util.Arrays.stream(ids).map(UUID::toString).toArray(String[]::new);
+        Map<UUID, java.time.Instant> fixed = new HashMap<>();
+        Map<UUID, String> kinds = new HashMap<>();
+        jdbc.sql("SELECT id, kind, read_at FROM inbox_entry WHERE CAST(record_id AS text) = ANY(?)").param(records)
+                .query(rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    java.time.OffsetDateTime read = rs.getObject("read_at", java.time.OffsetDateTime.class);
+                    fixed.put(id, read == null ? null : read.toInstant());
+                    kinds.put(id, rs.getString("kind"));
+                });
+        // what the fixed code read, and what it left: the answered item's ask and note, the taken-up item's ask and the
+        // escalated item's first ask read; the note of an item still open, the filed item's ask and the ask of the
+        // escalation's new owner unread
+        assertThat(fixed.values().stream().filter(java.util.Objects::nonNull)).hasSize(4);
+        assertThat(fixed.entrySet().stream().filter(e -> e.getValue() == null).map(e -> kinds.get(e.getKey())))
+                .containsExactlyInAnyOrder("INCIDENT_INFORMED", "INCIDENT_ASSIGNED", "INCIDENT_INFORMED",
+                        "INCIDENT_INFORMED", "INCIDENT_ESCALATED");
+
+        transactions.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            // as the old order of writing left them: the entries gathered in the filing's transaction unread
+            int reset = jdbc.sql("""
+                    UPDATE inbox_entry SET read_at = NULL WHERE CAST(record_id AS text) = ANY(?) AND read_at IS NOT NULL
+                      AND kind IN ('INCIDENT_ASSIGNED', 'INCIDENT_INFORMED', 'INCIDENT_REOPENED')""")
+                    .param(records).update();
+            assertThat(reset).isEqualTo(4);
+            try (java.sql.Statement run = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource)
+                    .createStatement()) {
+                run.execute(new org.springframework.core.io.ClassPathResource(
+                        "db/migration/V240__inbox_gathered_entries_read_as_their_steps_closed_them.sql")
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException | java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            Map<UUID, java.time.Instant> mended = new HashMap<>();
+            jdbc.sql("SELECT id, read_at FROM inbox_entry WHERE CAST(record_id AS text) = ANY(?)").param(records)
+                    .query(rs -> {
+                        java.time.OffsetDateTime read = rs.getObject("read_at", java.time.OffsetDateTime.class);
+                        mended.put(rs.getObject("id", UUID.class), read == null ? null : read.toInstant());
+                    });
+            assertThat(mended).isEqualTo(fixed);
+        });
     }
 
     /** The caller's one entry of kind INCIDENT_INFORMED about an item, still listed. */

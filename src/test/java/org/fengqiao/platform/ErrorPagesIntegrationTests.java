@@ -208,12 +208,12 @@ class ErrorPagesIntegrationTests extends IntegrationTest {
     void aDateThatIsNoDateIsTheInvalidInputPageNamingTheFieldAndHowToWriteIt() {
         HttpResponse<String> r = signedIn("officer").get("/points/leaderboard?from=2026-13-45", null, "Accept", BROWSER);
         isTheErrorPage(r, 400, "输入有误");
-        assertThat(r.body()).contains("<li>起始日期：不是日期，请写成 2026-05-01 这样</li>").doesNotContain("from：");
+        assertThat(r.body()).contains("<li>起始日期：不是有效的年-月-日，请写成 2026-05-01 这样</li>").doesNotContain("from：");
         ApiClient english = signedIn("officer");
         english.get("/?lang=en", null, "Accept", BROWSER);
         HttpResponse<String> en = english.get("/points/leaderboard?to=yesterday", null, "Accept", BROWSER);
         isTheErrorPage(en, 400, "Invalid input");
-        assertThat(en.body()).contains("<li>End date: Not a date: write it as 2026-05-01</li>").doesNotContain("to:");
+        assertThat(en.body()).contains("<li>End date: Not a valid year-month-day: write it as 2026-05-01</li>").doesNotContain("to:");
         assertThat(english.get("/points/leaderboard?year=many", null, "Accept", BROWSER).body())
                 .contains("<li>Year: Wrong format</li>");
     }

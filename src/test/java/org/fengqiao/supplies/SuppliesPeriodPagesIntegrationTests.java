@@ -30,10 +30,10 @@ class SuppliesPeriodPagesIntegrationTests extends IntegrationTest {
                             "The end of the period cannot be before its start"),
                     List.of("?from=2026-01-01&to=2999-01-01", "截止日期 2999-01-01 在今天",
                             "2999-01-01"),
-                    List.of("?from=2026-13-01", "起始日期：不是日期，请写成 2026-05-01 这样",
-                            "From: Not a date: write it as 2026-05-01"),
-                    List.of("?to=soon", "截止日期：不是日期，请写成 2026-05-01 这样",
-                            "To: Not a date: write it as 2026-05-01"))) {
+                    List.of("?from=2026-13-01", "起始日期：不是有效的年-月-日，请写成 2026-05-01 这样",
+                            "From: Not a valid year-month-day: write it as 2026-05-01"),
+                    List.of("?to=soon", "截止日期：不是有效的年-月-日，请写成 2026-05-01 这样",
+                            "To: Not a valid year-month-day: write it as 2026-05-01"))) {
                 String path = page + bad.get(0);
                 HttpResponse<String> answer = zh.get(path, null);
                 assertThat(answer.statusCode()).as(path).isEqualTo(400);

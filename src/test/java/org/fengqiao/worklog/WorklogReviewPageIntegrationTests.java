@@ -127,17 +127,18 @@ class WorklogReviewPageIntegrationTests extends IntegrationTest {
 
     /**
      * A day the review cannot read (text that is no date, the year 1 or 99999) is said above the review in the
-     * reader's language, naming the day typed, the filter keeping it and the kind chosen, with 400; not the error page
-     * that lost the form. The first and last days the filters take are read.
+     * reader's language, naming the field once (日期：…, where it read 日期：“abc”不是日期 and 日期：日期 0001-01-01) and
+     * the day typed, the filter keeping it and the kind chosen, with 400; not the error page that lost the form. The
+     * first and last days the filters take are read.
      */
     @Test
     void aDayOutOfReachOrNoDayAtAllIsSaidAboveTheReviewNamingItAndTheFormKeepsIt() {
         String browser = "text/html,application/xhtml+xml";
         ApiClient chief = new ApiClient(port).signedIn("chief", DEMO_PASSWORD, null);
         java.util.Map<String, String> zh = java.util.Map.of(
-                "abc", "日期：“abc”不是日期，请写成 2026-05-01 这样",
-                "0001-01-01", "日期 0001-01-01 不在可查的 1900-01-01 至 2099-12-31 之间",
-                "+99999-01-01", "日期 +99999-01-01 不在可查的 1900-01-01 至 2099-12-31 之间");
+                "abc", "<li>日期：“abc”不是有效的年-月-日，请写成 2026-05-01 这样</li>",
+                "0001-01-01", "<li>日期：0001-01-01 不在可查的 1900-01-01 至 2099-12-31 之间，请检查年份</li>",
+                "+99999-01-01", "<li>日期：+99999-01-01 不在可查的 1900-01-01 至 2099-12-31 之间，请检查年份</li>");
         for (var e : zh.entrySet()) {
             var page = chief.get("/worklog/review?kind=WEEKLY_ANALYSIS&day="
                     + java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8), null,
@@ -150,9 +151,10 @@ class WorklogReviewPageIntegrationTests extends IntegrationTest {
         }
         var english = chief.languageCookie("en").get("/worklog/review?day=1899-12-31", null, "Accept", browser);
         assertThat(english.statusCode()).isEqualTo(400);
-        assertThat(english.body()).contains("The day 1899-12-31 is not between 1900-01-01 and 2099-12-31");
+        assertThat(english.body()).contains("<li>Date: 1899-12-31 is not between 1900-01-01 and 2099-12-31, the days that "
+                + "can be asked for: check its year</li>");
         assertThat(chief.get("/worklog/review?day=2O26-05-01", null, "Accept", browser).body())
-                .contains("Date: &quot;2O26-05-01&quot; is not a date: write it as 2026-05-01");
+                .contains("<li>Date: &quot;2O26-05-01&quot; is not a valid year-month-day: write it as 2026-05-01</li>");
         for (String day : new String[] {"1900-01-01", "2099-12-31"}) {
             var read = chief.get("/worklog/review?day=" + day, null, "Accept", browser);
             assertThat(read.statusCode()).as(day).isEqualTo(200);

@@ -25,9 +25,18 @@ public class Companies {
         VALID, EXPIRING, EXPIRED
     }
 
+    /**
+     * {@code zones}: the names of the zones it serves, as the API always answered; {@code servedZones} the same zones
+     * in the same order, each with whether it was retired since, which the pages and the roster mark (已撤销): a
+     * company keeps a retired zone it served, and a list that named it unmarked read as if the zone were still in use.
+     */
     public record Company(UUID id, UUID unitId, String unitName, String unitPath, String name, String licenceNumber,
             LocalDate licenceValidUntil, LicenceState licenceState, String contactName, String contactPhoneMasked,
-            String address, List<String> zones, long guards, long version) {
+            String address, List<String> zones, List<ServedZone> servedZones, long guards, long version) {
+    }
+
+    /** A joint-patrol zone a company serves, in use or retired. */
+    public record ServedZone(UUID id, String code, String name, boolean retired) {
     }
 
     public record Zone(UUID id, String code, String name, String unitPath) {
@@ -38,12 +47,17 @@ public class Companies {
                    CASE WHEN c.licence_valid_until < :today THEN 'EXPIRED'
                         WHEN c.licence_valid_until <= :soon THEN 'EXPIRING' ELSE 'VALID' END AS licence_state,
                    c.contact_name, c.contact_phone_masked, c.address,
-                   (SELECT array_agg(z.name ORDER BY z.name) FROM security_company_zone cz
-                        JOIN grouping z ON z.id = cz.grouping_id WHERE cz.company_id = c.id) AS zones,
+                   zs.ids AS zone_ids, zs.codes AS zone_codes, zs.names AS zones, zs.retired AS zones_retired,
                    (SELECT count(*) FROM force_member fm JOIN staff gs ON gs.id = fm.staff_id
                         WHERE fm.company_id = c.id AND gs.role = 'SECURITY_GUARD' AND fm.status <> 'LEFT') AS guards,
                    c.version
             FROM security_company c JOIN unit u ON u.id = c.unit_id
+            LEFT JOIN LATERAL (SELECT array_agg(z.id ORDER BY z.name, z.id) AS ids,
+                                      array_agg(z.code ORDER BY z.name, z.id) AS codes,
+                                      array_agg(z.name ORDER BY z.name, z.id) AS names,
+                                      array_agg(z.retired_at IS NOT NULL ORDER BY z.name, z.id) AS retired
+                               FROM security_company_zone cz JOIN grouping z ON z.id = cz.grouping_id
+                               WHERE cz.company_id = c.id) zs ON true
             """;
 
     private final JdbcClient jdbc;
@@ -204,6 +218,22 @@ public class Companies {
                 rs.getString("path"), rs.getString("name"), rs.getString("licence_number"),
                 rs.getObject("licence_valid_until", LocalDate.class), LicenceState.valueOf(rs.getString("licence_state")),
                 rs.getString("contact_name"), rs.getString("contact_phone_masked"), rs.getString("address"),
-                Members.names(rs.getArray("zones")), rs.getLong("guards"), rs.getLong("version"));
+                Members.names(rs.getArray("zones")), served(rs), rs.getLong("guards"), rs.getLong("version"));
+    }
+
+    private static List<ServedZone> served(ResultSet rs) throws SQLException {
+        java.sql.Array ids = rs.getArray("zone_ids");
+        if (ids == null) {
+            return List.of();
+        }
+        Object[] id = (Object[]) ids.getArray();
+        String[] code = (String[]) rs.getArray("zone_codes").getArray();
+        String[] name = (String[]) rs.getArray("zones").getArray();
+        Boolean[] retired = (Boolean[]) rs.getArray("zones_retired").getArray();
+        List<ServedZone> zones = new java.util.ArrayList<>(id.length);
+        for (int i = 0; i < id.length; i++) {
+            zones.add(new ServedZone((UUID) id[i], code[i], name[i], Boolean.TRUE.equals(retired[i])));
+        }
+        return List.copyOf(zones);
     }
 }

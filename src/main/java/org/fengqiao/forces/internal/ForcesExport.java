@@ -109,14 +109,17 @@ public class ForcesExport {
                         t -> teamTab.row(t.name(), text("forces.team.kind." + t.kind(), locale), t.unitName(),
                                 t.gridName(), t.members(), t.note()));
                 each(memberTab, (Members.Member after) -> members.after(v, after, page),
-                        m -> memberTab.row(m.name(), role(m.role(), locale), m.unitName(), m.gridName(), m.zoneName(),
+                        m -> memberTab.row(m.name(), role(m.role(), locale), m.unitName(), m.gridName(),
+                                m.zoneRetired() ? retired(m.zoneName(), locale) : m.zoneName(),
                                 m.phoneMasked(), String.join(separator, m.teams()), String.join(separator, m.skills()),
                                 m.availability(), text("forces.status." + m.status(), locale), m.companyName(),
                                 m.licenceNumber()));
                 each(companyTab, (Companies.Company after) -> companies.after(v, today, after, page),
                         c -> companyTab.row(c.name(), c.licenceNumber(), c.licenceValidUntil().toString(),
                                 text("forces.licence." + c.licenceState(), locale), c.contactName(),
-                                c.contactPhoneMasked(), String.join(separator, c.zones()), c.guards(), c.unitName()));
+                                c.contactPhoneMasked(), String.join(separator, c.servedZones().stream()
+                                        .map(z -> z.retired() ? retired(z.name(), locale) : z.name()).toList()),
+                                c.guards(), c.unitName()));
                 each(postTab, (Posts.Post after) -> posts.after(v, after, page),
                         p -> postTab.row(p.name(), p.place(), p.gridName(),
                                 p.lon() == null ? null : p.lon() + "," + p.lat()));
@@ -222,7 +225,12 @@ public class ForcesExport {
         return t == null ? null : t.atZoneSameInstant(ForcesDesk.CHINA).format(MINUTES);
     }
 
-    private String text(String key, Locale locale) {
+    /** A zone retired since, named as the pages name it (已撤销): the roster is read as a list of what is in use. */
+    private String retired(String zone, Locale locale) {
+        return messages.getMessage("forces.zone.retiredName", new Object[] {zone}, zone, locale);
+    }
+
+        private String text(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
     }
 }

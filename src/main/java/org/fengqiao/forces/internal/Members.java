@@ -26,10 +26,12 @@ public class Members {
     /** Roles that are on the forces' roster even before anyone writes a profile for them. */
     static final String ROSTER_ROLES = "('VOLUNTEER', 'INFORMANT', 'SECURITY_GUARD', 'MEDIATOR', 'GRID_MEMBER')";
 
+    /** {@code zoneRetired}: his joint-patrol zone was retired since (he keeps it; the pages mark it 已撤销). */
     public record Member(UUID staffId, String name, String role, String title, boolean active, UUID unitId,
             String unitName, String unitPath, UUID gridId, String gridName, UUID zoneId, String zoneName,
-            String phoneMasked, List<String> skills, String availability, MemberStatus status, UUID handlerId,
-            String handlerName, UUID companyId, String companyName, String licenceNumber, List<String> teams, long version) {
+            boolean zoneRetired, String phoneMasked, List<String> skills, String availability, MemberStatus status,
+            UUID handlerId, String handlerName, UUID companyId, String companyName, String licenceNumber,
+            List<String> teams, long version) {
     }
 
     public record Training(UUID id, LocalDate heldOn, String topic, BigDecimal hours) {
@@ -49,7 +51,8 @@ public class Members {
             """;
     private static final String SELECT = """
             SELECT s.id, s.name, s.role, s.title, s.active, s.unit_id, u.name AS unit_name, u.path, m.grid_id,
-                   g.name AS grid_name, m.zone_id, z.name AS zone_name, m.phone_masked, m.skills, m.availability,
+                   g.name AS grid_name, m.zone_id, z.name AS zone_name, z.retired_at IS NOT NULL AS zone_retired,
+                   m.phone_masked, m.skills, m.availability,
                    COALESCE(m.status, 'ACTIVE') AS status, m.handler_id, h.name AS handler_name, m.company_id,
                    c.name AS company_name, m.licence_number, COALESCE(m.version, 0) AS version,
                    (SELECT array_agg(t.name ORDER BY t.name) FROM force_team_member tm
@@ -212,7 +215,7 @@ public class Members {
                 rs.getString("title"), rs.getBoolean("active"), rs.getObject("unit_id", UUID.class),
                 rs.getString("unit_name"), rs.getString("path"), rs.getObject("grid_id", UUID.class),
                 rs.getString("grid_name"), rs.getObject("zone_id", UUID.class), rs.getString("zone_name"),
-                rs.getString("phone_masked"), skillList, rs.getString("availability"),
+                rs.getBoolean("zone_retired"), rs.getString("phone_masked"), skillList, rs.getString("availability"),
                 MemberStatus.valueOf(rs.getString("status")), rs.getObject("handler_id", UUID.class),
                 rs.getString("handler_name"), rs.getObject("company_id", UUID.class), rs.getString("company_name"),
                 rs.getString("licence_number"), names(rs.getArray("teams")), rs.getLong("version"));

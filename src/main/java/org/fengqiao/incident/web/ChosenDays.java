@@ -61,8 +61,11 @@ record ChosenDays(LocalDate first, LocalDate last, List<String> problems) {
             // a day of the year 1 is a mistyped year, which counted every case ever as the period's (a day to come
             // is refused as such below)
             if (day.isBefore(PeriodFigures.Period.EARLIEST)) {
-                problems.add(messages.getMessage("error.field.dayOutOfRange", new Object[] {day.toString(),
-                        PeriodFigures.Period.EARLIEST.toString(), PeriodFigures.Period.LATEST.toString()}, locale));
+                // named by its field as the form labels it, as the other refusals here are (起始日期“…”)
+                problems.add(messages.getMessage("error.parameter", new Object[] {name(field),
+                        messages.getMessage("error.field.dayOutOfRange", new Object[] {day.toString(),
+                                PeriodFigures.Period.EARLIEST.toString(), PeriodFigures.Period.LATEST.toString()},
+                                locale)}, locale));
                 return null;
             }
             return day;

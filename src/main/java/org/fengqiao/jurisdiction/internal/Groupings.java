@@ -37,14 +37,19 @@ public class Groupings {
     }
 
     /**
-     * The groupings in use of the caller's scope, each unit's together (a station's before its offices'), a unit's
-     * police districts first, then its cooperation and its joint-patrol zones, as the kinds are declared.
+     * The groupings in use of the caller's scope, each unit's together, the units in the jurisdiction tree's order (a
+     * unit before the units under it, sibling units by code, as the tree page lists them), a unit's police districts
+     * first, then its cooperation and its joint-patrol zones, as the kinds are declared. A unit's place is the codes
+     * of the units on its path, from the top down: its path itself is of ids, which put sibling stations in no order
+     * anyone could follow.
      */
     public List<Row> visible(Caller caller, GroupingKind kind) {
         return jdbc.sql(SELECT + """
                  WHERE u.path LIKE ANY(:scope) AND gr.retired_at IS NULL
                    AND (CAST(:kind AS text) IS NULL OR gr.kind = :kind)
-                 ORDER BY u.path, array_position(CAST(:kinds AS text[]), gr.kind), gr.code""")
+                 ORDER BY ARRAY(SELECT a.code FROM unnest(CAST(string_to_array(trim(BOTH '/' FROM u.path), '/') AS uuid[]))
+                                    WITH ORDINALITY AS p (id, n) JOIN unit a ON a.id = p.id ORDER BY p.n),
+                          array_position(CAST(:kinds AS text[]), gr.kind), gr.code""")
                 .param("kinds", java.util.Arrays.stream(GroupingKind.values()).map(Enum::name).toArray(String[]::new))
                 .param("scope", caller.scopePatterns()).param("kind", kind == null ? null : kind.name())
                 .query(Groupings::map).list();

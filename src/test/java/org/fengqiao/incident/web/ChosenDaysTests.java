@@ -59,9 +59,9 @@ class ChosenDaysTests {
         ChosenDays bad = read("2026-13-45", null, TIMES);
         assertThat(bad.period()).isFalse();
         assertThat(bad.first()).isNull();
-        assertThat(bad.problems()).containsExactly("起始日期“2026-13-45”不是日期，请写成 2026-05-01 这样");
+        assertThat(bad.problems()).containsExactly("起始日期“2026-13-45”不是有效的年-月-日，请写成 2026-05-01 这样");
         assertThat(ChosenDays.read(null, "yesterday", 30, TODAY, SATISFACTION, MESSAGES, Locale.ENGLISH).problems())
-                .containsExactly("End date \"yesterday\" is not a date: write it as 2026-05-01");
+                .containsExactly("End date \"yesterday\" is not a valid year-month-day: write it as 2026-05-01");
         assertThat(read("2026-05-10", "2026-05-07", SATISFACTION).problems())
                 .containsExactly("起始日期晚于截止日期，请重新选择期间");
     }
