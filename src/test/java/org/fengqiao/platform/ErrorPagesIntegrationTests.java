@@ -187,7 +187,7 @@ class ErrorPagesIntegrationTests extends IntegrationTest {
                     .doesNotContain("category：");
             HttpResponse<String> from = officer.get(page + "?from=2026-13-45", null, "Accept", BROWSER);
             isTheErrorPage(from, 400, "输入有误");
-            assertThat(from.body()).as(page).contains("<li>起始日期：不是日期，请写成 2026-05-01 这样</li>");
+            assertThat(from.body()).as(page).contains("<li>起始日期：不是有效的年-月-日，请写成 2026-05-01 这样</li>");
             HttpResponse<String> offence = officer.get(page + "?offence=ARSON&unclassified=maybe", null, "Accept", BROWSER);
             isTheErrorPage(offence, 400, "输入有误");
             assertThat(offence.body()).as(page).contains("<li>案由：不是可选的值，可选：").contains("入室盗窃");
@@ -200,7 +200,7 @@ class ErrorPagesIntegrationTests extends IntegrationTest {
             assertThat(status.body()).as(page).contains("<li>Status: Not one of the values allowed: ")
                     .doesNotContain("status:");
             assertThat(english.get(page + "?to=yesterday", null, "Accept", BROWSER).body()).as(page)
-                    .contains("<li>End date: Not a date: write it as 2026-05-01</li>");
+                    .contains("<li>End date: Not a valid year-month-day: write it as 2026-05-01</li>");
         }
     }
 
