@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.fengqiao.account.internal.PasswordPolicy;
 import org.fengqiao.account.internal.Roster;
 import org.fengqiao.account.internal.StaffAdministration;
@@ -14,7 +15,9 @@ import org.fengqiao.account.internal.StaffRegister;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.jurisdiction.Jurisdictions;
+import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
+import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
@@ -151,6 +154,50 @@ public class StaffDirectory {
     /** Whether a person holds any role on the grid's roster on a day. */
     public boolean onRoster(GridId grid, StaffId staff, LocalDate day) {
         return roster.holds(grid.value(), staff.value(), Set.of(), day);
+    }
+
+    /**
+     * A unit's duty person, who owns what reaches the unit with no one named below: its first active member by rank
+     * (station chief, bureau command, community officer, inspector, auxiliary police), the longest serving first.
+     */
+    public Optional<Staff> dutyPerson(UnitId unit) {
+        return register.dutyPerson(unit.value()).map(StaffRegister.Row::toStaff);
+    }
+
+    /** A unit with its duty person. */
+    public record OnDuty(Unit unit, Staff person) {
+    }
+
+    /**
+     * Who takes what waits in a grid with nobody on its roster to take it: the duty person of the first station at or
+     * above the grid's unit, else of the nearest unit up that has one; empty when nobody up the tree can be named.
+     * {@code units} and {@code duty} say how a unit and its duty person are read (the incident module reads them
+     * through its few seconds' cache).
+     */
+    public static Optional<OnDuty> stationDuty(UnitId gridUnit, Function<UnitId, Unit> units,
+            Function<UnitId, Optional<Staff>> duty) {
+        Unit current = units.apply(gridUnit);
+        OnDuty first = null;
+        while (current != null) {
+            Optional<Staff> person = duty.apply(current.id());
+            if (person.isPresent()) {
+                OnDuty level = new OnDuty(current, person.get());
+                if (current.kind() == UnitKind.STATION) {
+                    return Optional.of(level);
+                }
+                if (first == null) {
+                    first = level;
+                }
+            }
+            current = current.parentId() == null ? null : units.apply(current.parentId());
+        }
+        return Optional.ofNullable(first);
+    }
+
+    /** {@link #stationDuty(UnitId, Function, Function)} read from the database as it is now. */
+    public Optional<OnDuty> stationDuty(UnitId gridUnit) {
+        return stationDuty(gridUnit, id -> jurisdictions.unit(id).orElseThrow(() -> new NotFound("unit", id)),
+                this::dutyPerson);
     }
 
     /** The active holders of a grid's single roles on a day (grid chief, coordinator, manager), one statement. */

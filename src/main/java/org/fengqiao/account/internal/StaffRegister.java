@@ -143,6 +143,20 @@ public class StaffRegister {
                 ORDER BY length(u.path) DESC, s.id""").param(unitPath).query(UUID.class).list();
     }
 
+    /**
+     * A unit's duty person: its first active member by rank (station chief, bureau command, community officer,
+     * inspector, auxiliary police), the longest serving first. The one rule the incident module's owners and the
+     * population module's verification tasks name a unit's duty person by.
+     */
+    public Optional<Row> dutyPerson(UUID unit) {
+        return jdbc.sql(SELECT + """
+                 WHERE s.unit_id = ? AND s.active
+                  AND s.role IN ('STATION_CHIEF', 'BUREAU_COMMAND', 'COMMUNITY_OFFICER', 'INSPECTOR', 'AUXILIARY_POLICE')
+                ORDER BY array_position(ARRAY['STATION_CHIEF', 'BUREAU_COMMAND', 'COMMUNITY_OFFICER', 'INSPECTOR',
+                         'AUXILIARY_POLICE'], s.role), s.created_at, s.id
+                LIMIT 1""").param(unit).query(StaffRegister::map).optional();
+    }
+
     public Optional<Row> byId(UUID id) {
         return jdbc.sql(SELECT + " WHERE s.id = ?").param(id).query(StaffRegister::map).optional();
     }

@@ -14,10 +14,8 @@ import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
-import org.fengqiao.jurisdiction.UnitKind;
 import org.fengqiao.platform.ShortLived;
 import org.fengqiao.platform.web.LocalTimes;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,17 +40,15 @@ public class Owners {
     private record DutyOf(UUID unit) {
     }
 
-    private final JdbcClient jdbc;
     private final Jurisdictions jurisdictions;
     private final ShortLived<Object, Object> cache;
 
     private final StaffDirectory staff;
     private final Clock clock;
 
-    Owners(JdbcClient jdbc, Jurisdictions jurisdictions, IntakeCaches caches, StaffDirectory staff, Clock clock) {
+    Owners(Jurisdictions jurisdictions, IntakeCaches caches, StaffDirectory staff, Clock clock) {
         this.staff = staff;
         this.clock = clock;
-        this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.cache = caches.owners;
     }
@@ -74,20 +70,14 @@ public class Owners {
         return holder == null ? null : new Person(holder.id().value(), holder.name());
     }
 
-    @SuppressWarnings("unchecked")
     public Optional<Person> dutyPerson(UnitId unit) {
-        return (Optional<Person>) cache.get(new DutyOf(unit.value()), k -> loadDutyPerson(unit));
+        return dutyStaff(unit).map(Owners::person);
     }
 
-    private Optional<Person> loadDutyPerson(UnitId unit) {
-        return jdbc.sql("""
-                SELECT id, name FROM staff WHERE unit_id = ? AND active
-                  AND role IN ('STATION_CHIEF', 'BUREAU_COMMAND', 'COMMUNITY_OFFICER', 'INSPECTOR', 'AUXILIARY_POLICE')
-                ORDER BY array_position(ARRAY['STATION_CHIEF', 'BUREAU_COMMAND', 'COMMUNITY_OFFICER', 'INSPECTOR',
-                         'AUXILIARY_POLICE'], role), created_at, id
-                LIMIT 1""")
-                .param(unit.value())
-                .query((rs, n) -> new Person(rs.getObject(1, UUID.class), rs.getString(2))).optional();
+    /** The account module's rule (StaffDirectory.dutyPerson), one statement, cached a few seconds. */
+    @SuppressWarnings("unchecked")
+    private Optional<Staff> dutyStaff(UnitId unit) {
+        return (Optional<Staff>) cache.get(new DutyOf(unit.value()), k -> staff.dutyPerson(unit));
     }
 
     public Unit unit(UUID id) {
@@ -112,24 +102,9 @@ public class Owners {
      * station at or above the grid's unit, else of the first unit up that has one.
      */
     public Level stationDuty(UnitId gridUnit) {
-        Unit current = unit(gridUnit.value());
-        Level first = null;
-        while (current != null) {
-            Optional<Person> person = dutyPerson(current.id());
-            if (person.isPresent()) {
-                Level level = new Level(current, person.get());
-                if (current.kind() == UnitKind.STATION) {
-                    return level;
-                }
-                if (first == null) {
-                    first = level;
-                }
-            }
-            current = current.parentId() == null ? null : unit(current.parentId().value());
-        }
-        if (first == null) {
-            throw new IllegalStateException("nobody in the units above " + gridUnit + " can own an incident");
-        }
-        return first;
+        return StaffDirectory.stationDuty(gridUnit, id -> unit(id.value()), this::dutyStaff)
+                .map(d -> new Level(d.unit(), person(d.person())))
+                .orElseThrow(() -> new IllegalStateException("nobody in the units above " + gridUnit
+                        + " can own an incident"));
     }
 }

@@ -375,34 +375,16 @@ public class VerificationTasks {
     }
 
     /**
-     * Who a new task of the grid goes to: the grid's chief (网格长, the community officer who checks doors in seed 000),
-     * else its manager (网格管理员, who collects the records in seed 002), else, as for an incident in a grid without a
-     * chief, the duty person of the first station at or above the grid's unit (its chief first, see the incident
-     * module's Owners), or of the nearest unit up that has one. Empty only when nobody above can be named.
+     * Who on the grid's roster a new task goes to: its chief (网格长, the community officer who checks doors in seed 000),
+     * else its manager (网格管理员, who collects the records in seed 002); empty when it has neither.
      */
-    public Optional<Server> verifier(UUID gridId) {
-        Optional<Server> rostered = jdbc.sql("""
+    public Optional<Server> rosteredVerifier(UUID gridId) {
+        return jdbc.sql("""
                 SELECT s.id, s.name, gr.role FROM grid_role gr JOIN staff s ON s.id = gr.staff_id
                 WHERE gr.grid_id = ? AND s.active AND """ + SERVES_NOW + """
                   AND gr.role IN ('GRID_CHIEF', 'MANAGER')
                 ORDER BY gr.role = 'GRID_CHIEF' DESC, gr.started_on NULLS FIRST, s.id LIMIT 1""")
                 .param(gridId).query((rs, n) -> new Server(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
-                .optional();
-        if (rostered.isPresent()) {
-            return rostered;
-        }
-        return jdbc.sql("""
-                WITH RECURSIVE up AS (
-                    SELECT u.id, u.parent_id, u.kind, 0 AS d FROM grid g JOIN unit u ON u.id = g.unit_id WHERE g.id = ?
-                    UNION ALL
-                    SELECT p.id, p.parent_id, p.kind, up.d + 1 FROM up JOIN unit p ON p.id = up.parent_id)
-                SELECT s.id, s.name FROM up JOIN staff s ON s.unit_id = up.id AND s.active
-                  AND s.role IN ('STATION_CHIEF', 'BUREAU_COMMAND', 'COMMUNITY_OFFICER', 'INSPECTOR', 'AUXILIARY_POLICE')
-                ORDER BY up.kind = 'STATION' DESC, up.d,
-                         array_position(ARRAY['STATION_CHIEF', 'BUREAU_COMMAND', 'COMMUNITY_OFFICER', 'INSPECTOR',
-                                              'AUXILIARY_POLICE'], s.role), s.created_at, s.id
-                LIMIT 1""")
-                .param(gridId).query((rs, n) -> new Server(rs.getObject(1, UUID.class), rs.getString(2), "DUTY"))
                 .optional();
     }
 

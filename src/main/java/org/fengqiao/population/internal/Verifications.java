@@ -8,8 +8,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.audit.Audited;
+import org.fengqiao.jurisdiction.GridId;
+import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.Conflict;
 import org.fengqiao.platform.Invalid;
@@ -60,9 +64,14 @@ public class Verifications {
     private final Visits visits;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StaffDirectory staff;
+    private final Jurisdictions jurisdictions;
 
     Verifications(VerificationTasks tasks, UtilityReadings readings, UtilityProperties limits, Housing housing,
-            Buildings buildings, Persons persons, VisitLog visitLog, Visits visits, ApplicationEventPublisher events, Clock clock) {
+            Buildings buildings, Persons persons, VisitLog visitLog, Visits visits, ApplicationEventPublisher events, Clock clock,
+            StaffDirectory staff, Jurisdictions jurisdictions) {
+        this.staff = staff;
+        this.jurisdictions = jurisdictions;
         this.tasks = tasks;
         this.readings = readings;
         this.policy = new UtilityAnomalyPolicy(limits);
@@ -270,13 +279,24 @@ public class Verifications {
      * tree without staff, and the task then waits unassigned for a chief to give it.
      */
     private void assignToVerifier(UUID id, UUID gridId) {
-        tasks.verifier(gridId).ifPresent(v -> {
+        verifier(gridId).ifPresent(v -> {
             tasks.assign(id, v.staffId());
             tasks.event(id, "ASSIGNED", null, SYSTEM, v.name());
             Task t = tasks.find(id).orElseThrow();
             events.publishEvent(new VerificationTaskAssigned(id, v.staffId(), null, t.unitPath(), placeName(t),
                     "utilities.kind." + t.kind().name(), "utilities.assigned." + v.gridRole(), clock.instant()));
         });
+    }
+
+    /**
+     * Who a new task of the grid goes to: the one on its roster who checks doors (VerificationTasks.rosteredVerifier),
+     * else, as for an incident in a grid without a chief, the station's duty person by the account module's rule
+     * (StaffDirectory.stationDuty). Empty only when nobody up the tree can be named.
+     */
+    private Optional<VerificationTasks.Server> verifier(UUID gridId) {
+        return tasks.rosteredVerifier(gridId).or(() -> jurisdictions.grid(new GridId(gridId))
+                .flatMap(g -> staff.stationDuty(g.unitId()))
+                .map(d -> new VerificationTasks.Server(d.person().id().value(), d.person().name(), "DUTY")));
     }
 
     /** Two steps of one run on the same task as one: over both periods, with the reason of the later last month. */
