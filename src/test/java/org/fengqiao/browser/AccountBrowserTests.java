@@ -187,6 +187,9 @@ class AccountBrowserTests extends BrowserTest {
             page = phone.newPage();
             login("officer");
             assertThat(page.locator("#me-name")).hasText("李建国");
+            // the dispute tiles (矛盾纠纷, 本周排查) sit within the screen with the others
+            assertThat(page.locator("#tile-mediation")).isVisible();
+            assertThat(page.locator("#tile-mediation-screening")).isVisible();
             Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
             Path shot = Paths.get("target", "screenshots", "home-phone.png");

@@ -297,8 +297,8 @@ class MediationApiIntegrationTests extends IntegrationTest {
         long exports = jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'EXPORT' AND record_type = 'dispute'")
                 .query(Long.class).single();
         // English first: signing in to the pages in a language keeps it as the officer's, Chinese as the demo has it
-        for (String[] language : new String[][] {{"en", "There is no tab \"closed\": choose open, risk or all."},
-                {"zh-CN", "没有“closed”这个页签：请选择调解中（open）、民转刑风险（risk）或全部（all）。"}}) {
+        for (String[] language : new String[][] {{"en", "There is no tab \"closed\": choose open, due, risk or all."},
+                {"zh-CN", "没有“closed”这个页签：请选择调解中（open）、回访到期（due）、民转刑风险（risk）或全部（all）。"}}) {
             HttpResponse<String> ledger = api.send("GET", "/api/v1/mediation/cases/export?show=closed", officer, null,
                     "Accept-Language", language[0]);
             assertThat(ledger.statusCode()).as(ledger.body()).isEqualTo(400);

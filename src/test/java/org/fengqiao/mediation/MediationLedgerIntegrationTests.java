@@ -177,7 +177,7 @@ class MediationLedgerIntegrationTests extends IntegrationTest {
         assertThat(stale.headers().firstValue("Location").orElseThrow()).endsWith("/mediation");
         assertThat(stale.headers().firstValue("Content-Disposition")).as("nothing written").isEmpty();
         assertThat(zh.get("/mediation", null, "Accept", BROWSER).body())
-                .contains("没有“closed”这个页签：请选择调解中（open）、民转刑风险（risk）或全部（all）。");
+                .contains("没有“closed”这个页签：请选择调解中（open）、回访到期（due）、民转刑风险（risk）或全部（all）。");
 
         HttpResponse<byte[]> signedOut = new ApiClient(port).download("/mediation/export.xlsx?show=open", null,
                 "Accept", BROWSER);
@@ -190,6 +190,6 @@ class MediationLedgerIntegrationTests extends IntegrationTest {
         assertThat(rows(english).get(0)).startsWith("Number", "Opened", "Kind");
         en.download("/mediation/export.xlsx?show=closed", null, "Accept", BROWSER);
         assertThat(en.get("/mediation", null, "Accept", BROWSER).body())
-                .contains("There is no tab &quot;closed&quot;: choose open, risk or all.");
+                .contains("There is no tab &quot;closed&quot;: choose open, due, risk or all.");
     }
 }

@@ -75,7 +75,29 @@ public class Disputes {
     public record FollowUp(UUID id, LocalDate dueOn, LocalDate doneOn, String note) {
     }
 
-    public record Filter(Status status, DisputeKind kind, Boolean atRisk, UUID screeningId) {
+    /**
+     * What of the cases a list shows; {@code followUpBy}, when set, only the cases with a follow-up visit (回访) not yet
+     * done that falls due on or before that day: the work waiting on the team, whatever the case's status.
+     */
+    public record Filter(Status status, DisputeKind kind, Boolean atRisk, UUID screeningId, LocalDate followUpBy) {
+
+        public Filter(Status status, DisputeKind kind, Boolean atRisk, UUID screeningId) {
+            this(status, kind, atRisk, screeningId, null);
+        }
+    }
+
+    private static final String FOLLOW_UP_DUE = " AND EXISTS (SELECT 1 FROM dispute_follow_up f WHERE f.case_id = c.id"
+            + " AND f.done_on IS NULL AND f.due_on <= :followUpBy)";
+
+    /** Of these cases, those with a follow-up not done whose day is past (before {@code today}): overdue. */
+    public java.util.Set<UUID> followUpOverdue(List<UUID> caseIds, LocalDate today) {
+        written();
+        if (caseIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("SELECT DISTINCT case_id FROM dispute_follow_up"
+                + " WHERE case_id = ANY(CAST(:ids AS uuid[])) AND done_on IS NULL AND due_on < :today")
+                .param("ids", caseIds.toArray(UUID[]::new)).param("today", today).query(UUID.class).list());
     }
 
     public record Page(List<Case> items, long total) {
@@ -280,6 +302,9 @@ public class Disputes {
         if (f.screeningId() != null) {
             where.append(" AND c.screening_id = :screening");
         }
+        if (f.followUpBy() != null) {
+            where.append(FOLLOW_UP_DUE);
+        }
         var count = jdbc.sql("SELECT count(*) FROM dispute_case c JOIN grid g ON g.id = c.grid_id JOIN unit u ON u.id = g.unit_id"
                 + where);
         var rows = jdbc.sql(SELECT + where + "\n" + """
@@ -298,6 +323,9 @@ public class Disputes {
             }
             if (f.screeningId() != null) {
                 spec.param("screening", f.screeningId());
+            }
+            if (f.followUpBy() != null) {
+                spec.param("followUpBy", f.followUpBy());
             }
         }
         long total = counted ? count.query(Long.class).single() : -1;

@@ -103,7 +103,7 @@ class MediationController {
     @PreAuthorize("hasAuthority('MEDIATION_READ')")
     @Operation(summary = "The mediation ledger (矛盾纠纷调解台账): the list as xlsx, for the same filters, scoped",
             description = "Takes the list's filters (status, kind, atRisk, screeningId) or the list page's tab "
-                    + "(show: open, risk or all, with kind and screeningId; not with status or atRisk) and answers "
+                    + "(show: open, due (a follow-up visit not done falls due by today), risk or all, with kind and screeningId; not with status or atRisk) and answers "
                     + "every case the list would page through, in its order, headers in the reader's language. 400 "
                     + "when more than 50,000 cases match, and for a tab that is none of these. Audited (EXPORT, "
                     + "dispute) with the filters and the count.")
@@ -116,7 +116,7 @@ class MediationController {
             if (status != null || atRisk != null) {
                 throw Invalid.of("show", "mediation.list.tabAndFilters");
             }
-            filter = MediationPages.tab(show, kind, screeningId);
+            filter = MediationPages.tab(show, kind, screeningId, desk.today());
         }
         ledger.write(filter, Callers.require(), locale, response);
     }

@@ -92,8 +92,13 @@ class MediationPages {
     String list(@RequestParam(required = false) String show, @RequestParam(defaultValue = "1") int page, Model model) {
         String filter = show == null || show.isBlank() ? "open" : show.strip().toLowerCase(Locale.ROOT);
         int p = Math.max(1, page);
-        Disputes.Page found = disputes.list(tab(filter, null, null), Callers.require().unitPaths(), GridReach.of(Callers.require()), PAGE_SIZE,
-                Paging.offset(p, PAGE_SIZE));
+        LocalDate today = desk.today();
+        Disputes.Page found = disputes.list(tab(filter, null, null, today), Callers.require().unitPaths(),
+                GridReach.of(Callers.require()), PAGE_SIZE, Paging.offset(p, PAGE_SIZE));
+        // the follow-ups past their day are marked in the list, as the start page's tile counts them
+        model.addAttribute("followUpOverdue", filter.equals("due")
+                ? disputes.followUpOverdue(found.items().stream().map(Disputes.Case::id).toList(), today)
+                : java.util.Set.of());
         model.addAttribute("items", found.items());
         model.addAttribute("total", found.total());
         model.addAttribute("page", p);
@@ -118,7 +123,7 @@ class MediationPages {
             RedirectAttributes redirect) throws IOException {
         String filter = show == null || show.isBlank() ? "open" : show;
         try {
-            ledger.write(tab(filter, null, null), Callers.require(), locale, response);
+            ledger.write(tab(filter, null, null, desk.today()), Callers.require(), locale, response);
             return null;
         } catch (Invalid e) {
             answers.refused(redirect, e, locale);
@@ -128,17 +133,18 @@ class MediationPages {
     }
 
     /** The list's tabs, as the links write them. */
-    static final List<String> TABS = List.of("open", "risk", "all");
+    static final List<String> TABS = List.of("open", "due", "risk", "all");
     /** The longest part of an unknown tab repeated in its refusal. */
     private static final int SHOWN = 40;
 
     /**
-     * The list's filter for a tab: the open cases, the open ones at risk (民转刑), or all, with the API's kind and
+     * The list's filter for a tab: the open cases, those with a follow-up visit due by today (回访到期, overdue ones
+     * marked), the open ones at risk (民转刑), or all, with the API's kind and
      * screening where given. The page and the ledger read it here alike. A value that is none of the tabs (a
      * mistyped or stale link) is refused with the tabs there are, never read as "all": whoever followed it would
      * otherwise be shown, or export, every case of his jurisdiction without knowing.
      */
-    static Disputes.Filter tab(String show, DisputeKind kind, UUID screeningId) {
+    static Disputes.Filter tab(String show, DisputeKind kind, UUID screeningId, LocalDate today) {
         String typed = show;
         show = show.strip().toLowerCase(Locale.ROOT);
         if (!TABS.contains(show)) {
@@ -146,7 +152,8 @@ class MediationPages {
             throw Invalid.of("show", "mediation.list.unknownTab", shown);
         }
         Disputes.Status status = show.equals("open") || show.equals("risk") ? Disputes.Status.OPEN : null;
-        return new Disputes.Filter(status, kind, show.equals("risk") ? Boolean.TRUE : null, screeningId);
+        return new Disputes.Filter(status, kind, show.equals("risk") ? Boolean.TRUE : null, screeningId,
+                show.equals("due") ? today : null);
     }
 
     @GetMapping("/mediation/new")

@@ -129,13 +129,20 @@ public class Inbox {
     /**
      * The entry's record is in the caller's scope now; an incident's, for one who reads only the grids he serves
      * ({@link GridReach}), also in those grids, or his own (he owns it or filed it), as the incident's pages
-     * read it: an entry he could not open is neither listed nor counted.
+     * read it; a dispute case's likewise in those grids, or his own (he sits on its team or opened it), as the case list
+     * reads it: an entry he could not open is neither listed nor counted. The unit path alone let a coordinator of one
+     * grid at an office read the entries of another grid of the same office.
      */
     private static final String IN_SCOPE = PLACE + " LIKE ANY(CAST(:scope AS text[]))" + """
              AND (:allGrids OR inbox_entry.record_type <> 'incident'
                   OR NOT EXISTS (SELECT 1 FROM incident r WHERE r.id = inbox_entry.record_id
                                    AND r.grid_id <> ALL(CAST(:readGrids AS uuid[])) AND r.owner_staff_id IS DISTINCT FROM :me
-                                   AND r.created_by IS DISTINCT FROM :me))""";
+                                   AND r.created_by IS DISTINCT FROM :me))
+             AND (:allGrids OR inbox_entry.record_type <> 'dispute'
+                  OR NOT EXISTS (SELECT 1 FROM dispute_case r WHERE r.id = inbox_entry.record_id
+                                   AND r.grid_id <> ALL(CAST(:readGrids AS uuid[])) AND r.opened_by IS DISTINCT FROM :me
+                                   AND NOT EXISTS (SELECT 1 FROM dispute_team t WHERE t.case_id = r.id
+                                                     AND t.staff_id = :me)))""";
 
     private static final String COLUMNS = """
             id, recipient_id, kind, record_type, record_id, link, %s AS unit_path, subject, category, reason,
