@@ -98,8 +98,11 @@ class DemoClaims extends DemoPart {
         UUID call = incidents.file(new NewIncident(Source.CALL_110, Category.COMPLAINT, null, null,
                 "群众反映陆圩村养殖场夜间排污，气味刺鼻，多次协调未果。", null, null, null, "陆圩村养殖场", luwei, null, null,
                 "110-DEMO-CLAIM-1", null), BY);
-        incidents.backdate(call, now.minus(Duration.ofDays(10)), 120, 1500);
+        // taken up before its story is set back, so that its acknowledgement moves with it (two minutes after the
+        // call): taken up after, it was taken up the moment the demo loaded, ten days late, and the sweep's first run
+        // then sent it up from there, leaving its grid chief an "escalated to you" dated the load, of a ten-day-old call
         incidents.handle(call, "ACKNOWLEDGED", null, BY);
+        incidents.backdate(call, now.minus(Duration.ofDays(10)), 120, 1500);
         // weeks old, they went up the levels as their deadlines passed, and stand where that left them (the bureau's
         // hard cases), rather than all moving up at the sweep's first run, dated the moment the demo loaded
         for (UUID item : List.of(well, wires, call)) {

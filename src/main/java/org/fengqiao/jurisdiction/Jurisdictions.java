@@ -193,6 +193,16 @@ public class Jurisdictions {
     }
 
     /**
+     * A grid whose records the caller reads ({@link #visibleGrid}, within his {@link GridReach}), retired or not, as a
+     * list's grid filter names it: a grid member's office holds grids he sees but does not read, and a list filtered
+     * by one of those is empty, so it must not name the grid either (as for a grid he does not see).
+     */
+    public Optional<Grid> readableGrid(GridId id, Caller caller) {
+        GridReach reach = GridReach.of(caller);
+        return visibleGrid(id, caller).filter(g -> reach.reaches(g.id().value(), false));
+    }
+
+    /**
      * The retired grids the caller sees: no form offers them, but a code typed or imported may still name one, and is
      * then told the grid was retired rather than that it does not exist.
      */

@@ -151,4 +151,29 @@ class DemoIncidentTimelineIntegrationTests extends IntegrationTest {
         assertThat(burglary.escalations()).isEqualTo(burglary.kind().equals("STATION") ? 2
                 : burglary.kind().equals("CENTRAL_OFFICE") ? 1 : 0);
     }
+
+    /**
+     * The demo's 110 call of 陆圩, open for ten days, was taken up minutes after it came, and what came after (its steps
+     * up the levels) followed then, before the demo loaded: taken up at the load instead, ten days late, it was sent up
+     * by the sweep's first run, and its grid chief found an "escalated to you" no one had asked of him then.
+     */
+    @Test
+    void theDemosTenDayOldCallWasTakenUpWhenItCameNotWhenTheDemoLoaded() {
+        String call = "群众反映陆圩村养殖场夜间排污，气味刺鼻，多次协调未果。";
+        assertThat(jdbc.sql("""
+                SELECT i.acknowledged_at - i.received_at < interval '1 hour' FROM incident i WHERE i.description = ?""")
+                .param(call).query(Boolean.class).single()).as("taken up when it came").isTrue();
+        List<String> late = jdbc.sql("""
+                SELECT e.kind || ' at ' || e.at FROM incident i JOIN incident_event e ON e.incident_id = i.id
+                WHERE i.description = ? AND e.kind <> 'RECEIVED'
+                  AND e.at >= (SELECT l.received_at FROM incident l WHERE l.description = '村民走失一头耕牛，请求协助寻找。')""")
+                .param(call).query(String.class).list();
+        assertThat(late).as("steps dated at the load").isEmpty();
+        List<String> asks = jdbc.sql("""
+                SELECT b.kind || ' for ' || s.username FROM inbox_entry b JOIN incident i ON i.id = b.record_id
+                JOIN staff s ON s.id = b.recipient_id
+                WHERE i.description = ? AND b.read_at IS NULL AND b.kind IN ('INCIDENT_ASSIGNED', 'INCIDENT_ESCALATED')
+                  AND b.recipient_id IS DISTINCT FROM i.owner_staff_id""").param(call).query(String.class).list();
+        assertThat(asks).as("asks left with those it has passed").isEmpty();
+    }
 }

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The resident's tracking page on a phone 390 px wide, in Chinese and in English: a photo he adds alone shows on his
  * timeline as the photo it is (not an empty "you added information"), the rating's five scores stand on one line, and
- * the answer's box stands apart from the report's details above it.
+ * the answer's box stands apart from the report's details above it; his photos stand under a heading of their own, each
+ * with its time.
  */
 class TrackPagePhoneBrowserTests extends BrowserTest {
 
@@ -54,7 +55,7 @@ class TrackPagePhoneBrowserTests extends BrowserTest {
         return l.boundingBox().y + l.boundingBox().height;
     }
 
-    void onAPhone(String lang, String photoAdded, String onePhoto) {
+    void onAPhone(String lang, String photoAdded, String onePhoto, String photosHeading) {
         Map.Entry<String, UUID> report = filed();
         page.navigate(url("/track/" + report.getKey() + "?lang=" + lang));
 
@@ -67,6 +68,9 @@ class TrackPagePhoneBrowserTests extends BrowserTest {
         assertThat(added.locator("strong")).hasText(photoAdded);
         assertThat(added).containsText(onePhoto);
         assertThat(page.locator("#track-photos img")).hasCount(1);
+        // his photos stand under a heading of their own, each with the time it came (his step's time)
+        assertThat(page.locator("#track-photos h2")).hasText(photosHeading);
+        assertThat(page.locator("#track-photos figcaption")).hasText(added.locator("time").textContent());
         assertThat(fitsTheScreen()).isTrue();
 
         answer(report.getValue());
@@ -94,11 +98,11 @@ class TrackPagePhoneBrowserTests extends BrowserTest {
 
     @Test
     void inChinese() {
-        onAPhone("zh-CN", "您补充了照片", "1 张");
+        onAPhone("zh-CN", "您补充了照片", "1 张", "您提交的照片");
     }
 
     @Test
     void inEnglish() {
-        onAPhone("en", "You added photos", "1 photo");
+        onAPhone("en", "You added photos", "1 photo", "Your photos");
     }
 }

@@ -150,6 +150,16 @@ class ServedGridsRegistersIntegrationTests extends IntegrationTest {
         assertThat(pages.get("/key-persons/" + theirs.person(), null, "Accept", BROWSER).statusCode()).isEqualTo(404);
         assertThat(pages.get("/rentals?gridId=" + other, null, "Accept", BROWSER).body())
                 .doesNotContain(theirs.rental().toString()).doesNotContain(fixture.other().code());
+        // a list filtered by the office's other grid is empty and does not name that grid, as for a grid he does not
+        // see; the grid he serves is named on his key persons' list
+        for (String list : List.of("/key-persons", "/persons", "/addresses", "/organisations", "/rentals")) {
+            assertThat(pages.get(list + "?gridId=" + other, null, "Accept", BROWSER))
+                    .satisfies(page -> assertThat(page.statusCode()).as(list).isEqualTo(200))
+                    .satisfies(page -> assertThat(page.body()).as(list).doesNotContain(fixture.other().name())
+                            .doesNotContain(theirs.person().toString()));
+        }
+        assertThat(pages.get("/key-persons?gridId=" + served, null, "Accept", BROWSER).body())
+                .contains(fixture.served().name()).contains(mine.person().toString());
         // the look-up other modules pick a person with (a party of a dispute)
         Caller caller = new Caller(member.id().value(), member.username(), member.name(), "GRID_MEMBER",
                 List.of(fixture.office().path()), Set.of("POPULATION_READ"), List.of(fixture.office().path()),

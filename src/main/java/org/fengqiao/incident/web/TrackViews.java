@@ -22,7 +22,7 @@ class TrackViews {
     record Step(String kind, String label, OffsetDateTime at, String text) {
     }
 
-    record Photo(String url) {
+    record Photo(String url, OffsetDateTime addedAt) {
     }
 
     record Rating(int score, String comment, OffsetDateTime ratedAt) {
@@ -97,7 +97,7 @@ class TrackViews {
             steps.add(together.poll());
         }
         List<Photo> photos = t.photos().stream()
-                .map(p -> new Photo("/track/" + i.trackingCode() + "/photos/" + p.id())).toList();
+                .map(p -> new Photo("/track/" + i.trackingCode() + "/photos/" + p.id(), p.addedAt())).toList();
         Rating rating = t.rating().map(r -> new Rating(r.score(), r.comment(), r.ratedAt())).orElse(null);
         return new TrackView(i.trackingCode(), text("incident.category." + i.category(), locale),
                 text("incident.track.status." + i.status(), locale), i.status().open(),

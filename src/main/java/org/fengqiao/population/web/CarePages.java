@@ -69,7 +69,8 @@ class CarePages {
         // each person's page leads back here with these filters
         String filters = KeyPersonListReturn.query(request.getQueryString());
         model.addAttribute("listQuery", filters.isEmpty() ? null : filters);
-        Grid grid = gridId == null ? null : jurisdictions.visibleGrid(new GridId(gridId), caller).orElse(null);
+        // a grid he does not read (another grid of a grid member's office) is no more named than one he does not see
+        Grid grid = gridId == null ? null : jurisdictions.readableGrid(new GridId(gridId), caller).orElse(null);
         model.addAttribute("rhythmTexts", rhythmTexts(locale));
         boolean chief = care.looksAfterAGrid(caller);
         boolean onlyMine = mine == null ? chief && gridId == null : mine;
