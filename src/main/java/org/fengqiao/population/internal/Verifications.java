@@ -299,6 +299,39 @@ public class Verifications {
                 .map(d -> new VerificationTasks.Server(d.person().id().value(), d.person().name(), "DUTY")));
     }
 
+    /**
+     * A grid handed over (its village to another station, or its places to another grid): its tasks not yet resolved go
+     * by the rule to the verifier of the grid where it lies now, one who reads it ({@link
+     * VerificationTasks#rosteredVerifierReading}, else the station's duty person), as the system's act, each with an
+     * inbox entry; the one they are taken from no longer finds them his. {@code unreadOnly}: only those whose assignee
+     * no longer reads them (a village moved: its grids keep their people, and the members who serve them still read
+     * them). {@code only}: these tasks alone (the ones just moved into a grid), null for every one. In the hand-over's
+     * transaction; answers how many went to someone else.
+     */
+    public long reassignHandedOver(Collection<UUID> gridIds, boolean unreadOnly, Collection<UUID> only) {
+        long moved = 0;
+        Map<UUID, Optional<VerificationTasks.Server>> byGrid = new LinkedHashMap<>();
+        for (VerificationTasks.Unresolved u : tasks.unresolved(gridIds, unreadOnly)) {
+            Optional<VerificationTasks.Server> to = byGrid.computeIfAbsent(u.gridId(), g -> tasks.rosteredVerifierReading(g)
+                    .or(() -> jurisdictions.grid(new GridId(g)).flatMap(grid -> staff.stationDuty(grid.unitId()))
+                            .map(d -> new VerificationTasks.Server(d.person().id().value(), d.person().name(), "DUTY"))));
+            if ((only != null && !only.contains(u.id())) || to.isEmpty() || to.get().staffId().equals(u.assigneeId())) {
+                continue;
+            }
+            VerificationTasks.Server v = to.get();
+            Task before = tasks.find(u.id()).orElseThrow();
+            tasks.assign(u.id(), v.staffId());
+            tasks.event(u.id(), "ASSIGNED", null, SYSTEM, v.name());
+            Task after = tasks.find(u.id()).orElseThrow();
+            events.publishEvent(Audited.updated("verification-task", u.id(), after.unitPath(), state(before),
+                    state(after)));
+            events.publishEvent(new VerificationTaskAssigned(u.id(), v.staffId(), u.assigneeId(), after.unitPath(),
+                    placeName(after), "utilities.kind." + after.kind().name(), "utilities.assigned.HANDED_OVER", clock.instant()));
+            moved++;
+        }
+        return moved;
+    }
+
     /** Two steps of one run on the same task as one: over both periods, with the reason of the later last month. */
     static Planned merged(Planned a, Planned b) {
         Plan pa = a.plan();
