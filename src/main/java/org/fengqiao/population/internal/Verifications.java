@@ -278,14 +278,34 @@ public class Verifications {
      * act in its history; he finds it in his inbox and on his start page. Nobody above the grid can be named only in a
      * tree without staff, and the task then waits unassigned for a chief to give it.
      */
-    private void assignToVerifier(UUID id, UUID gridId) {
-        verifier(gridId).ifPresent(v -> {
+    private boolean assignToVerifier(UUID id, UUID gridId) {
+        Optional<VerificationTasks.Server> verifier = verifier(gridId);
+        verifier.ifPresent(v -> {
             tasks.assign(id, v.staffId());
             tasks.event(id, "ASSIGNED", null, SYSTEM, v.name());
             Task t = tasks.find(id).orElseThrow();
             events.publishEvent(new VerificationTaskAssigned(id, v.staffId(), null, t.unitPath(), placeName(t),
                     "utilities.kind." + t.kind().name(), "utilities.assigned." + v.gridRole(), clock.instant()));
         });
+        return verifier.isPresent();
+    }
+
+    /**
+     * The tasks opened before a new task went to someone (they waited unassigned for a chief to give them), each given
+     * once by the same rule as a new one ({@link #assignToVerifier}), with its inbox entry; a task nobody up the tree
+     * can be named for waits as before. Run at start-up ({@link UnassignedTasksAtStart}); answers how many it gave.
+     */
+    @Transactional
+    public long assignUnassigned() {
+        long given = 0;
+        for (VerificationTasks.Unresolved u : tasks.unassigned()) {
+            tasks.lock(u.id());
+            if (tasks.find(u.id()).filter(t -> t.assigneeId() == null && t.status() == VerificationTasks.Status.OPEN)
+                    .isPresent() && assignToVerifier(u.id(), u.gridId())) {
+                given++;
+            }
+        }
+        return given;
     }
 
     /**
