@@ -403,14 +403,14 @@ public class VerificationTasks {
      * Whether a person reads a grid's records where the grid lies now: one of the police or a unit's staff by his unit's
      * subtree, one who serves grids without police powers by serving it now (as the sign-in's scope gives them).
      */
-    private static final String READS_GRID = """
+    private static final String READS_GRID = " " + """
             EXISTS (SELECT 1 FROM staff s JOIN unit su ON su.id = s.unit_id
                     WHERE s.id = %1$s AND s.active AND (
                           (s.role NOT IN ('GRID_COORDINATOR', 'GRID_MEMBER', 'INFORMANT', 'VOLUNTEER')
                            AND (SELECT gu.path FROM grid gg JOIN unit gu ON gu.id = gg.unit_id WHERE gg.id = %2$s)
                                LIKE su.path || '%%')
                        OR EXISTS (SELECT 1 FROM grid_role gr WHERE gr.staff_id = s.id AND gr.grid_id = %2$s AND
-                                  gr.role IN ('GRID_CHIEF', 'COORDINATOR', 'MANAGER', 'MEMBER') AND %3$s)))""";
+                                  gr.role IN ('GRID_CHIEF', 'COORDINATOR', 'MANAGER', 'MEMBER') AND %3$s))) """;
 
     /**
      * {@link #rosteredVerifier} among those who read the grid where it lies now: a grid whose village went to another
