@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.support.IntegrationTest;
 import org.fengqiao.support.TreeFixtures;
+import org.fengqiao.support.VerificationTaskFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -356,5 +357,28 @@ class CommunityMoveIntegrationTests extends IntegrationTest {
         Map<String, String> all = new java.util.HashMap<>(form);
         all.put("_csrf", csrf);
         return all;
+    }
+
+    @Test
+    void aVerificationTaskWhoseOfficerStaysBehindGoesWithTheVillageToTheNewStationsDutyPersonWhoIsToldOfIt() {
+        Village v = ruralVillage();
+        UUID officer = tree.staffId("officer");
+        UUID auxiliary = tree.staffId(v.auxiliary());
+        UUID officers = VerificationTaskFixtures.task(jdbc, v.atOffice().id().value(), "ASSIGNED", officer);
+        UUID auxiliarys = VerificationTaskFixtures.task(jdbc, v.placed().id().value(), "ASSIGNED", auxiliary);
+
+        JurisdictionApi.Answer moved = move("bureau", v.village(), api.unitId(HEPING_WORKSTATION), null);
+
+        assertThat(moved.status()).as(String.valueOf(moved.body())).isEqualTo(200);
+        // the grid at the office has nobody on its roster who reads it there: the new station's duty person takes it
+        UUID duty = directory.stationDuty(jurisdictions.grid(v.atOffice().id()).orElseThrow().unitId()).orElseThrow()
+                .person().id().value();
+        assertThat(duty).isNotEqualTo(officer);
+        assertThat(VerificationTaskFixtures.assignee(jdbc, officers)).isEqualTo(duty);
+        assertThat(VerificationTaskFixtures.told(jdbc, duty, officers)).isEqualTo(1);
+        assertThat(api.get("officer", "/api/v1/verification-tasks/" + officers).status()).isEqualTo(404);
+        // the auxiliary at the grid's work point went along and still reads his
+        assertThat(VerificationTaskFixtures.assignee(jdbc, auxiliarys)).isEqualTo(auxiliary);
+        assertThat(api.get(v.auxiliary(), "/api/v1/verification-tasks/" + auxiliarys).status()).isEqualTo(200);
     }
 }

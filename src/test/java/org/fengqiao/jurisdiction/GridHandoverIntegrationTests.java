@@ -13,6 +13,7 @@ import org.fengqiao.population.Sex;
 import org.fengqiao.population.TestIdentityNumbers;
 import org.fengqiao.support.IntegrationTest;
 import org.fengqiao.support.TreeFixtures;
+import org.fengqiao.support.VerificationTaskFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -209,5 +210,24 @@ class GridHandoverIntegrationTests extends IntegrationTest {
         assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(400);
         assertThat(answer.body().get("errors").findValuesAsText("message")).contains(message);
         assertThat(answer.body().get("errors").findValuesAsText("field")).contains("targetGridId");
+    }
+
+    @Test
+    void theOpenVerificationTasksHandedOverGoToTheNewGridsChiefWhoIsToldOfThemAndAResolvedOneStays() {
+        place(old, "chief", "GRID_CHIEF");
+        place(target, "officer", "GRID_CHIEF");
+        UUID open = VerificationTaskFixtures.task(jdbc, old.id().value(), "ASSIGNED", staff("chief"));
+        UUID resolved = VerificationTaskFixtures.task(jdbc, old.id().value(), "RESOLVED", staff("chief"));
+
+        JurisdictionApi.Answer done = api.call("chief", HttpMethod.POST, handover(old), body(target), null);
+
+        assertThat(done.status()).as(String.valueOf(done.body())).isEqualTo(200);
+        assertThat(VerificationTaskFixtures.assignee(jdbc, open)).isEqualTo(staff("officer"));
+        assertThat(VerificationTaskFixtures.told(jdbc, staff("officer"), open)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT action || ':' || detail FROM verification_task_event WHERE task_id = ?")
+                .param(open).query(String.class).list()).containsExactly("ASSIGNED:"
+                        + jdbc.sql("SELECT name FROM staff WHERE username = 'officer'").query(String.class).single());
+        // the resolved one stays in the old grid's history, with who resolved it
+        assertThat(VerificationTaskFixtures.assignee(jdbc, resolved)).isEqualTo(staff("chief"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridHoldings;
 import org.fengqiao.platform.Conflict;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * another (移交至网格…), every address with what stands at it, the buildings, households, persons (those who left
  * with their household too, whose records name it), rentals and organisations move to the other grid, as a misplaced
  * address moves with them ({@link MisplacedAddresses}), and so do the verification tasks still open at those places,
- * for the grid that now holds a place is the one whose people check it. Visits, resolved tasks and readings stay in the
+ * for the grid that now holds a place is the one whose people check it, and go to its verifier by the rule that
+ * assigns a new task ({@link Verifications#reassignHandedOver}). Visits, resolved tasks and readings stay in the
  * old grid's history. A building or organisation named as one of the other grid's (names are unique per grid) is
  * refused by name, nothing moved.
  */
@@ -35,7 +37,12 @@ class GridPlacesHandover implements GridHoldings {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    GridPlacesHandover(JdbcClient jdbc, Clock clock) {
+    // the tasks' service reaches the tree, which holds this bean among its grid holdings: made when first asked
+    private final org.springframework.beans.factory.ObjectProvider<Verifications> verifications;
+
+    GridPlacesHandover(JdbcClient jdbc, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<Verifications> verifications) {
+        this.verifications = verifications;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -77,10 +84,13 @@ class GridPlacesHandover implements GridHoldings {
                     + "WHERE grid_id = :from").param("from", from.id().value()).param("to", to.id().value()).update();
             moved.put(table.get(1), n);
         }
-        moved.put("verificationTasks", (long) jdbc.sql("""
+        List<UUID> tasks = jdbc.sql("""
                 UPDATE verification_task SET grid_id = :to, version = version + 1, updated_at = now()
-                 WHERE grid_id = :from AND status <> 'RESOLVED'""")
-                .param("from", from.id().value()).param("to", to.id().value()).update());
+                 WHERE grid_id = :from AND status <> 'RESOLVED' RETURNING id""")
+                .param("from", from.id().value()).param("to", to.id().value()).query(UUID.class).list();
+        moved.put("verificationTasks", (long) tasks.size());
+        // whoever checked them for the old grid does not serve this one: each goes to its verifier, told in his inbox
+        verifications.getObject().reassignHandedOver(List.of(to.id().value()), false, java.util.Set.copyOf(tasks));
         return moved;
     }
 }

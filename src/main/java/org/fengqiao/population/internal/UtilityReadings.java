@@ -12,13 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Monthly utility readings per place (a room, or a standard address without a room). Lookups for an
  * import take a whole batch of rows in one statement each; every lookup by a caller is scoped through
- * the place's grid and unit path inside the SQL, so a place outside the scope is not found.
+ * the place's grid and unit path inside the SQL, and for one who serves grids the grids he serves ({@link GridReach}),
+ * so a place outside the scope is not found.
  */
 @Repository
 public class UtilityReadings {
@@ -78,8 +80,8 @@ public class UtilityReadings {
                 JOIN building b ON b.grid_id = g.id AND b.name = k.building
                 JOIN room r ON r.building_id = b.id AND r.unit_no = CAST(k.unit_no AS int) AND r.number = k.number
                            AND (k.floor IS NULL OR r.floor = CAST(k.floor AS int))
-                WHERE u.path LIKE ANY(CAST(:scope AS text[]))""")
-                .param("codes", codes).param("buildings", buildings).param("units", units).param("floors", floors)
+                WHERE u.path LIKE ANY(CAST(:scope AS text[]))""" + GridReach.of(caller).condition("b.grid_id"))
+                .params(GridReach.of(caller).params()).param("codes", codes).param("buildings", buildings).param("units", units).param("floors", floors)
                 .param("numbers", numbers).param("scope", caller.scopePatterns())
                 .query((ResultSet rs) -> {
                     RoomKey key = keys.get(rs.getInt(1) - 1);
@@ -101,8 +103,9 @@ public class UtilityReadings {
                 LEFT JOIN LATERAL (SELECT r.id, r.building_id FROM room r WHERE r.address_id = a.id ORDER BY r.id LIMIT 1) r ON true
                 LEFT JOIN building b ON b.id = r.building_id LEFT JOIN grid rg ON rg.id = b.grid_id
                 LEFT JOIN unit ru ON ru.id = rg.unit_id
-                WHERE a.full_text = ANY(CAST(:texts AS text[])) AND coalesce(ru.path, u.path) LIKE ANY(CAST(:scope AS text[]))""")
-                .param("texts", texts.toArray(String[]::new)).param("scope", caller.scopePatterns())
+                WHERE a.full_text = ANY(CAST(:texts AS text[])) AND coalesce(ru.path, u.path) LIKE ANY(CAST(:scope AS text[]))"""
+                        + GridReach.of(caller).condition("coalesce(rg.id, g.id)"))
+                .params(GridReach.of(caller).params()).param("texts", texts.toArray(String[]::new)).param("scope", caller.scopePatterns())
                 .query((ResultSet rs) -> {
                     found.put(rs.getString(1), new Place(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                             rs.getObject(4, UUID.class), rs.getString(5)));
@@ -228,8 +231,8 @@ public class UtilityReadings {
         return jdbc.sql("""
                 SELECT r.id, r.address_id, b.grid_id, u.path FROM room r JOIN building b ON b.id = r.building_id
                 JOIN grid g ON g.id = b.grid_id JOIN unit u ON u.id = g.unit_id
-                WHERE r.id = ? AND u.path LIKE ANY(?)""")
-                .param(roomId).param(caller.scopePatterns())
+                WHERE r.id = :id AND u.path LIKE ANY(:scope)""" + GridReach.of(caller).condition("b.grid_id"))
+                .param("id", roomId).param("scope", caller.scopePatterns()).params(GridReach.of(caller).params())
                 .query((rs, n) -> new Place(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getString(4))).optional();
     }
@@ -238,8 +241,9 @@ public class UtilityReadings {
     public Optional<Place> addressVisible(UUID addressId, Caller caller) {
         return jdbc.sql("""
                 SELECT a.id, g.id, u.path FROM address a JOIN grid g ON g.id = a.grid_id JOIN unit u ON u.id = g.unit_id
-                WHERE a.id = ? AND u.path LIKE ANY(?) AND NOT EXISTS (SELECT 1 FROM room r WHERE r.address_id = a.id)""")
-                .param(addressId).param(caller.scopePatterns())
+                WHERE a.id = :id AND u.path LIKE ANY(:scope) AND NOT EXISTS (SELECT 1 FROM room r WHERE r.address_id = a.id)"""
+                        + GridReach.of(caller).condition("a.grid_id"))
+                .param("id", addressId).param("scope", caller.scopePatterns()).params(GridReach.of(caller).params())
                 .query((rs, n) -> new Place(null, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3))).optional();
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.ChoiceNames;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.population.internal.UtilityAnomalyPolicy.Existing;
 import org.fengqiao.population.internal.UtilityAnomalyPolicy.Kind;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Verification tasks (核查任务) and their history. A caller who may read population records sees the tasks
- * of the grids in his scope; anyone else sees only the tasks assigned to him. Both conditions sit inside
+ * of the grids in his scope he reaches ({@link GridReach}); anyone else sees only the tasks assigned to him. Both conditions sit inside
  * the SQL, so any other task is not found.
  */
 @Repository
@@ -65,8 +66,23 @@ public class VerificationTasks {
             LEFT JOIN address a ON a.id = t.address_id LEFT JOIN address ra ON ra.id = r.address_id
             LEFT JOIN staff s ON s.id = t.assignee_id LEFT JOIN staff rb ON rb.id = t.resolved_by
             """;
-    private static final String VISIBLE = """
-             ((u.path LIKE ANY(CAST(:scope AS text[])) AND :mayRead) OR t.assignee_id = CAST(:me AS uuid))""";
+    /**
+     * The tasks a caller sees: those of his unit paths when he reads population records, and of those only the grids
+     * he reaches ({@link GridReach}: one who serves grids at a central office, the grids he serves, not every grid
+     * placed at the office), and, whoever he is, those given to him. Parameters: {@link #visibleParams}.
+     */
+    private static String visible(Caller caller) {
+        return " ((u.path LIKE ANY(CAST(:scope AS text[])) AND :mayRead" + GridReach.of(caller).condition("t.grid_id")
+                + ") OR t.assignee_id = CAST(:me AS uuid))";
+    }
+
+    private static Map<String, Object> visibleParams(Caller caller) {
+        Map<String, Object> p = new HashMap<>(GridReach.of(caller).params());
+        p.put("scope", caller.scopePatterns());
+        p.put("mayRead", caller.may("POPULATION_READ"));
+        p.put("me", me(caller));
+        return p;
+    }
 
     /** The households whose residents count for a place: those in the room, or at its address without a room. */
     private static final String PLACE_HOUSEHOLDS = """
@@ -269,9 +285,8 @@ public class VerificationTasks {
     }
 
     public Optional<Task> findVisible(UUID id, Caller caller) {
-        return jdbc.sql(SELECT + " WHERE t.id = :id AND" + VISIBLE).param("id", id)
-                .param("scope", caller.scopePatterns()).param("mayRead", caller.may("POPULATION_READ"))
-                .param("me", me(caller)).query(VerificationTasks::task).optional();
+        return jdbc.sql(SELECT + " WHERE t.id = :id AND" + visible(caller)).param("id", id)
+                .params(visibleParams(caller)).query(VerificationTasks::task).optional();
     }
 
     public Optional<Task> find(UUID id) {
@@ -283,16 +298,13 @@ public class VerificationTasks {
 
     /** The caller's tasks matching the filter: unresolved first, then by grid, building, room and address. */
     public Page list(Filter f, Caller caller, int limit, int offset) {
-        String where = " WHERE" + VISIBLE + """
+        String where = " WHERE" + visible(caller) + """
                  AND (CAST(:status AS text) IS NULL OR t.status = :status)
                  AND (CAST(:grid AS uuid) IS NULL OR t.grid_id = CAST(:grid AS uuid))
                  AND (CAST(:kind AS text) IS NULL OR t.kind = :kind)
                  AND (NOT :mine OR t.assignee_id = CAST(:me AS uuid))
                  AND (NOT :unresolved OR t.status <> 'RESOLVED')""";
-        Map<String, Object> p = new HashMap<>();
-        p.put("scope", caller.scopePatterns());
-        p.put("mayRead", caller.may("POPULATION_READ"));
-        p.put("me", me(caller));
+        Map<String, Object> p = visibleParams(caller);
         p.put("status", f.status() == null ? null : f.status().name());
         p.put("grid", f.gridId() == null ? null : f.gridId().toString());
         p.put("kind", f.kind() == null ? null : f.kind().name());
@@ -318,9 +330,8 @@ public class VerificationTasks {
     public List<GridOption> grids(Caller caller) {
         return jdbc.sql("""
                 SELECT DISTINCT g.id, g.code, g.name FROM verification_task t JOIN grid g ON g.id = t.grid_id
-                JOIN unit u ON u.id = g.unit_id WHERE""" + VISIBLE + " ORDER BY g.code")
-                .param("scope", caller.scopePatterns()).param("mayRead", caller.may("POPULATION_READ"))
-                .param("me", me(caller))
+                JOIN unit u ON u.id = g.unit_id WHERE""" + visible(caller) + " ORDER BY g.code")
+                .params(visibleParams(caller))
                 .query((rs, n) -> new GridOption(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
     }
 
@@ -386,6 +397,66 @@ public class VerificationTasks {
                 ORDER BY gr.role = 'GRID_CHIEF' DESC, gr.started_on NULLS FIRST, s.id LIMIT 1""")
                 .param(gridId).query((rs, n) -> new Server(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
                 .optional();
+    }
+
+    /**
+     * Whether a person reads a grid's records where the grid lies now: one of the police or a unit's staff by his unit's
+     * subtree, one who serves grids without police powers by serving it now (as the sign-in's scope gives them).
+     */
+    private static final String READS_GRID = " " + """
+            EXISTS (SELECT 1 FROM staff s JOIN unit su ON su.id = s.unit_id
+                    WHERE s.id = %1$s AND s.active AND (
+                          (s.role NOT IN ('GRID_COORDINATOR', 'GRID_MEMBER', 'INFORMANT', 'VOLUNTEER')
+                           AND (SELECT gu.path FROM grid gg JOIN unit gu ON gu.id = gg.unit_id WHERE gg.id = %2$s)
+                               LIKE su.path || '%%')
+                       OR EXISTS (SELECT 1 FROM grid_role gr WHERE gr.staff_id = s.id AND gr.grid_id = %2$s AND
+                                  gr.role IN ('GRID_CHIEF', 'COORDINATOR', 'MANAGER', 'MEMBER') AND %3$s))) """;
+
+    /**
+     * {@link #rosteredVerifier} among those who read the grid where it lies now: a grid whose village went to another
+     * station keeps its roster, and its chief, an officer of the old station, no longer reads it.
+     */
+    public Optional<Server> rosteredVerifierReading(UUID gridId) {
+        return jdbc.sql("""
+                SELECT s.id, s.name, gr.role FROM grid_role gr JOIN staff s ON s.id = gr.staff_id
+                WHERE gr.grid_id = :grid AND s.active AND """ + SERVES_NOW + """
+                  AND gr.role IN ('GRID_CHIEF', 'MANAGER') AND """
+                        + READS_GRID.formatted("s.id", "CAST(:grid AS uuid)", SERVES_NOW) + """
+                ORDER BY gr.role = 'GRID_CHIEF' DESC, gr.started_on NULLS FIRST, s.id LIMIT 1""")
+                .param("grid", gridId)
+                .query((rs, n) -> new Server(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** A task not yet resolved with its grid and who has it (null: nobody). */
+    public record Unresolved(UUID id, UUID gridId, UUID assigneeId) {
+    }
+
+    /**
+     * The tasks of these grids not yet resolved, in one order; with {@code unreadOnly} only those nobody has or whose
+     * assignee no longer reads their grid where it lies now ({@link #READS_GRID}).
+     */
+    public List<Unresolved> unresolved(java.util.Collection<UUID> grids, boolean unreadOnly) {
+        if (grids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT t.id, t.grid_id, t.assignee_id FROM verification_task t "
+                        + "WHERE t.grid_id = ANY(CAST(:grids AS uuid[])) AND t.status <> 'RESOLVED'"
+                        + (unreadOnly ? " AND (t.assignee_id IS NULL OR NOT "
+                                + READS_GRID.formatted("t.assignee_id", "t.grid_id", SERVES_NOW) + ")" : "")
+                        + " ORDER BY t.id")
+                .param("grids", grids.toArray(UUID[]::new))
+                .query((rs, n) -> new Unresolved(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class)))
+                .list();
+    }
+
+    /** The tasks open with nobody assigned, in one order. */
+    public List<Unresolved> unassigned() {
+        return jdbc.sql("SELECT id, grid_id, assignee_id FROM verification_task WHERE status = 'OPEN' "
+                        + "AND assignee_id IS NULL ORDER BY created_at, id")
+                .query((rs, n) -> new Unresolved(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), null))
+                .list();
     }
 
     /** The rooms of a building with a task not yet resolved, for the floor plan's mark. */

@@ -278,14 +278,34 @@ public class Verifications {
      * act in its history; he finds it in his inbox and on his start page. Nobody above the grid can be named only in a
      * tree without staff, and the task then waits unassigned for a chief to give it.
      */
-    private void assignToVerifier(UUID id, UUID gridId) {
-        verifier(gridId).ifPresent(v -> {
+    private boolean assignToVerifier(UUID id, UUID gridId) {
+        Optional<VerificationTasks.Server> verifier = verifier(gridId);
+        verifier.ifPresent(v -> {
             tasks.assign(id, v.staffId());
             tasks.event(id, "ASSIGNED", null, SYSTEM, v.name());
             Task t = tasks.find(id).orElseThrow();
             events.publishEvent(new VerificationTaskAssigned(id, v.staffId(), null, t.unitPath(), placeName(t),
                     "utilities.kind." + t.kind().name(), "utilities.assigned." + v.gridRole(), clock.instant()));
         });
+        return verifier.isPresent();
+    }
+
+    /**
+     * The tasks opened before a new task went to someone (they waited unassigned for a chief to give them), each given
+     * once by the same rule as a new one ({@link #assignToVerifier}), with its inbox entry; a task nobody up the tree
+     * can be named for waits as before. Run at start-up ({@link UnassignedTasksAtStart}); answers how many it gave.
+     */
+    @Transactional
+    public long assignUnassigned() {
+        long given = 0;
+        for (VerificationTasks.Unresolved u : tasks.unassigned()) {
+            tasks.lock(u.id());
+            if (tasks.find(u.id()).filter(t -> t.assigneeId() == null && t.status() == VerificationTasks.Status.OPEN)
+                    .isPresent() && assignToVerifier(u.id(), u.gridId())) {
+                given++;
+            }
+        }
+        return given;
     }
 
     /**
@@ -297,6 +317,39 @@ public class Verifications {
         return tasks.rosteredVerifier(gridId).or(() -> jurisdictions.grid(new GridId(gridId))
                 .flatMap(g -> staff.stationDuty(g.unitId()))
                 .map(d -> new VerificationTasks.Server(d.person().id().value(), d.person().name(), "DUTY")));
+    }
+
+    /**
+     * A grid handed over (its village to another station, or its places to another grid): its tasks not yet resolved go
+     * by the rule to the verifier of the grid where it lies now, one who reads it ({@link
+     * VerificationTasks#rosteredVerifierReading}, else the station's duty person), as the system's act, each with an
+     * inbox entry; the one they are taken from no longer finds them his. {@code unreadOnly}: only those whose assignee
+     * no longer reads them (a village moved: its grids keep their people, and the members who serve them still read
+     * them). {@code only}: these tasks alone (the ones just moved into a grid), null for every one. In the hand-over's
+     * transaction; answers how many went to someone else.
+     */
+    public long reassignHandedOver(Collection<UUID> gridIds, boolean unreadOnly, Collection<UUID> only) {
+        long moved = 0;
+        Map<UUID, Optional<VerificationTasks.Server>> byGrid = new LinkedHashMap<>();
+        for (VerificationTasks.Unresolved u : tasks.unresolved(gridIds, unreadOnly)) {
+            Optional<VerificationTasks.Server> to = byGrid.computeIfAbsent(u.gridId(), g -> tasks.rosteredVerifierReading(g)
+                    .or(() -> jurisdictions.grid(new GridId(g)).flatMap(grid -> staff.stationDuty(grid.unitId()))
+                            .map(d -> new VerificationTasks.Server(d.person().id().value(), d.person().name(), "DUTY"))));
+            if ((only != null && !only.contains(u.id())) || to.isEmpty() || to.get().staffId().equals(u.assigneeId())) {
+                continue;
+            }
+            VerificationTasks.Server v = to.get();
+            Task before = tasks.find(u.id()).orElseThrow();
+            tasks.assign(u.id(), v.staffId());
+            tasks.event(u.id(), "ASSIGNED", null, SYSTEM, v.name());
+            Task after = tasks.find(u.id()).orElseThrow();
+            events.publishEvent(Audited.updated("verification-task", u.id(), after.unitPath(), state(before),
+                    state(after)));
+            events.publishEvent(new VerificationTaskAssigned(u.id(), v.staffId(), u.assigneeId(), after.unitPath(),
+                    placeName(after), "utilities.kind." + after.kind().name(), "utilities.assigned.HANDED_OVER", clock.instant()));
+            moved++;
+        }
+        return moved;
     }
 
     /** Two steps of one run on the same task as one: over both periods, with the reason of the later last month. */
