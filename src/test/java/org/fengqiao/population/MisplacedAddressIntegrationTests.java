@@ -554,6 +554,35 @@ class MisplacedAddressIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * A building of A given a new standard address of A while the chief's move of that address to B is written, not
+     * yet committed: the change waits for the move (address first, as its registration does) and is refused as an
+     * address of another grid, in the officer's language, nothing changed; read before the move, the building stayed
+     * in A at an address of B, which B's officer reads and A's floor plans list.
+     */
+    @Test
+    void aBuildingsAddressChangedWhileThatAddressMovesWaitsForTheMoveAndIsRefusedNothingChanged() {
+        UUID building = fx.building("chief", a, 2, 1, 2);
+        for (String language : List.of("zh-CN", "en")) {
+            UUID moving = address(a, 119.515, lat + 0.005);
+            long version = jdbc.sql("SELECT version FROM building WHERE id = ?").param(building).query(Long.class)
+                    .single();
+            Map<String, Object> change = new HashMap<>(Map.of("name", "改址楼" + UUID.randomUUID().toString()
+                    .substring(0, 6), "addressId", moving, "floors", 2, "units", 1, "roomsPerFloor", 2, "version",
+                    version));
+            HousingFixtures.Answer answer = new Race(jdbc, transactions).run(moveOf(moving),
+                    () -> fx.call("chief", "PUT", "/api/v1/buildings/" + building, change, "Accept-Language",
+                            language));
+            assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(400);
+            assertThat(answer.body().toString()).contains(language.equals("en")
+                    ? "the address is not in this grid" : "地址不属于该网格");
+            assertThat(gridOf("address", moving)).isEqualTo(b);
+            assertThat(gridOf("building", building)).isEqualTo(a);
+            assertThat(jdbc.sql("SELECT address_id IS NULL AND version = ? FROM building WHERE id = ?")
+                    .params(version, building).query(Boolean.class).single()).as("nothing changed").isTrue();
+        }
+    }
+
     Map<String, Object> householdBody(String where, UUID id) {
         return Map.of("gridId", fx.gridId(a), where, id, "trusted", false, "inDifficulty", false);
     }

@@ -219,6 +219,12 @@ public class Housing {
     @Transactional
     public SavedBuilding changeBuilding(UUID id, BuildingChange asked, java.util.Set<String> leftOut,
             List<Invalid.Problem> found, Caller caller) {
+        // the addresses before the building, grid first, as a registration holds its address: a move of the chosen
+        // address into another grid (核对地址归属) written meanwhile is waited for, and the address checked where it
+        // left it, not read in the grid it was leaving (the building then stood in one grid at an address of another)
+        Buildings.Building seen = buildings.findVisible(id, caller).orElseThrow(() -> new NotFound("building", id));
+        placeLocks.holdAddressesShared(java.util.Arrays.asList(seen.addressId(),
+                leftOut.contains("addressId") ? null : asked.addressId()));
         Optional<Long> stored = buildings.lockVersion(id);
         Buildings.Building before = buildings.findVisible(id, caller).orElseThrow(() -> new NotFound("building", id));
         BuildingChange c = leftOut.isEmpty() ? asked : new BuildingChange(

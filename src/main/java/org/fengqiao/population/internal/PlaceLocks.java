@@ -56,6 +56,27 @@ public class PlaceLocks {
         return hold(roomId, addressId, false, caller, movedAway);
     }
 
+    /**
+     * For a building whose standard address is changed: its addresses (the one it stands at and the one chosen) held
+     * shared, each one's grid first, in the order of their ids, before the building itself is locked. A move of either
+     * address into another grid ({@code MisplacedAddresses}) locks the address and then the buildings at it: the change
+     * waits for the move and checks the address's grid as the move left it (a building is never left in one grid at an
+     * address of another), or the move waits for the change and takes the building along; locking the building first,
+     * the two could wait for each other. An address that does not exist is not held: the change's check refuses it.
+     */
+    public void holdAddressesShared(java.util.Collection<UUID> addressIds) {
+        SortedSet<UUID> held = new TreeSet<>();
+        addressIds.stream().filter(java.util.Objects::nonNull).forEach(held::add);
+        SortedSet<UUID> grids = new TreeSet<>();
+        SortedSet<UUID> existing = new TreeSet<>();
+        held.forEach(address -> addresses.find(address).ifPresent(a -> {
+            grids.add(a.gridId());
+            existing.add(address);
+        }));
+        grids.forEach(grid -> jurisdictions.gridForFiling(new GridId(grid)));
+        existing.forEach(addresses::holdShared);
+    }
+
     private Addresses.Filed hold(UUID roomId, UUID addressId, boolean alone, Caller caller, String movedAway) {
         SortedSet<UUID> held = new TreeSet<>();
         if (roomId != null) {
