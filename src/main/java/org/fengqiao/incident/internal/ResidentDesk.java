@@ -122,6 +122,20 @@ public class ResidentDesk {
         }
     }
 
+    /** Too many tracking codes naming no report tried from one address within the minute. */
+    public static class TooManyGuesses extends RuntimeException {
+        private final int perMinute;
+
+        TooManyGuesses(int perMinute) {
+            super("too many tracking codes tried", null, false, false);
+            this.perMinute = perMinute;
+        }
+
+        public int perMinute() {
+            return perMinute;
+        }
+    }
+
     private final IncidentDesk desk;
     private final Incidents incidents;
     private final Duplicates duplicates;
@@ -132,6 +146,7 @@ public class ResidentDesk {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final FilingLimit limit;
+    private final TrackingGuesses guesses;
 
     @Autowired
     public ResidentDesk(IncidentDesk desk, Incidents incidents, Duplicates duplicates, Photos photos, Ratings ratings,
@@ -147,12 +162,37 @@ public class ResidentDesk {
         this.jdbc = jdbc;
         this.clock = clock;
         this.limit = new FilingLimit(properties.filingsPerHour(), clock, jdbc, cipher, transactions);
+        this.guesses = new TrackingGuesses(properties.trackingGuessesPerMinute(), clock, jdbc, cipher, transactions);
     }
 
     /** Every ten minutes, on every instance (deleting twice is harmless): counts older than the hour go. */
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     public void forgetOldFilingCounts() {
         limit.forgetOld();
+        guesses.forgetOld();
+    }
+
+    /**
+     * A look-up by tracking code from a network address (the tracking page, its API, a resident's step on it), within
+     * the address's share of codes that name no report ({@link TrackingGuesses}): refused with {@link TooManyGuesses},
+     * nothing looked up, once the address tried its share in the last minute. A look-up that finds no report
+     * ({@link NotFound}) counts as a guess; one that found its report does not, whatever it answers after.
+     */
+    public <T> T byTrackingCode(String address, java.util.function.Supplier<T> lookUp) {
+        TrackingGuesses.Taken taken = guesses.take(address);
+        if (taken == null) {
+            throw new TooManyGuesses(guesses.perMinute());
+        }
+        try {
+            T found = lookUp.get();
+            guesses.giveBack(taken);
+            return found;
+        } catch (NotFound missed) {
+            throw missed;
+        } catch (RuntimeException e) {
+            guesses.giveBack(taken);
+            throw e;
+        }
     }
 
     public ResidentProperties properties() {

@@ -182,27 +182,53 @@ class ResidentPages {
     @GetMapping("/track/{code}")
     String track(@PathVariable String code, Locale locale, Model model, HttpServletRequest request,
             HttpServletResponse response) {
+        Object found;
         try {
-            model.addAttribute("t", views.view(residents.track(code), locale));
-        } catch (NotFound e) {
-            String normalized = TrackingCodes.normalized(code);
-            if (!normalized.isEmpty() && !normalized.equals(code)) {
-                // the address typed by hand or read out (lower case, in groups, without the FQ): the report it names
+            // one guess of the address's share, whichever of the two ways the code is read
+            found = residents.byTrackingCode(request.getRemoteAddr(), () -> {
                 try {
-                    return "redirect:/track/" + residents.track(normalized).incident().trackingCode();
-                } catch (NotFound none) {
-                    // mistyped: said below
+                    return residents.track(code);
+                } catch (NotFound e) {
+                    String normalized = TrackingCodes.normalized(code);
+                    if (normalized.isEmpty() || normalized.equals(code)) {
+                        throw e;
+                    }
+                    // the address typed by hand or read out (lower case, in groups, without the FQ): the report it
+                    // names, or mistyped (said below)
+                    return residents.track(normalized).incident().trackingCode();
                 }
-            }
+            });
+        } catch (NotFound e) {
             response.setStatus(404);
             mistyped(code, locale, model);
             return "incident/track-missing";
+        } catch (ResidentDesk.TooManyGuesses e) {
+            return tooManyGuesses(e, code, locale, model, response);
         }
+        if (found instanceof String known) {
+            return "redirect:/track/" + known;
+        }
+        model.addAttribute("t", views.view((ResidentDesk.Tracked) found, locale));
         model.addAttribute("link", request.getRequestURL().toString());
         model.addAttribute("maxPhotos", residents.properties().maxPhotos());
         model.addAttribute("maxPhotoMb", residents.properties().maxPhotoSize().toMegabytes());
         model.addAttribute("reopenDays", residents.properties().reopenWithin().toDays());
         return "incident/track";
+    }
+
+    /**
+     * The page said when the address tried its share of codes naming no report this minute (429): what happened and
+     * when to try again, in the reader's language, with the code typed kept in the box for then.
+     */
+    private String tooManyGuesses(ResidentDesk.TooManyGuesses e, String code, Locale locale, Model model,
+            HttpServletResponse response) {
+        response.setStatus(429);
+        response.setHeader("Retry-After", "60");
+        String typed = TrackingCodes.normalized(code == null ? "" : code);
+        model.addAttribute("typed", typed.length() > 40 ? null : typed);
+        model.addAttribute("limited", messages.getMessage("incident.track.limited", new Object[] {e.perMinute()},
+                locale));
+        return "incident/track-limited";
     }
 
     /**
@@ -253,8 +279,10 @@ class ResidentPages {
         String typed = reason == null ? "" : reason.strip();
         String known;
         try {
-            known = residents.track(code).incident().trackingCode();
-        } catch (NotFound e) {
+            known = residents.byTrackingCode(request.getRemoteAddr(),
+                    () -> residents.track(code).incident().trackingCode());
+        } catch (NotFound | ResidentDesk.TooManyGuesses e) {
+            // the reason is not lost either way: the report form takes it, without naming a report
             known = null;
         }
         Map<String, String> fields = new LinkedHashMap<>();
@@ -271,17 +299,23 @@ class ResidentPages {
             @RequestParam(name = "photos", required = false) List<MultipartFile> files, HttpServletRequest request,
             HttpServletResponse response, Locale locale, Model model, RedirectAttributes redirect) {
         try {
-            switch (action) {
-                case "information" -> residents.addInformation(code, information, uploads(files), request.getRemoteAddr());
-                case "rate" -> residents.rate(code, score == null || !score.matches("[0-9]{1,2}") ? null
-                        : Integer.valueOf(score), comment);
-                case "reopen" -> residents.reopen(code, reason);
-                default -> throw new NotFound("action", action);
-            }
+            List<ResidentDesk.Upload> uploads = uploads(files);
+            residents.byTrackingCode(request.getRemoteAddr(), () -> {
+                switch (action) {
+                    case "information" -> residents.addInformation(code, information, uploads, request.getRemoteAddr());
+                    case "rate" -> residents.rate(code, score == null || !score.matches("[0-9]{1,2}") ? null
+                            : Integer.valueOf(score), comment);
+                    case "reopen" -> residents.reopen(code, reason);
+                    default -> throw new NotFound("action", action);
+                }
+                return action;
+            });
             redirect.addFlashAttribute("notice", messages.getMessage("incident.track.done." + action, null, locale));
         } catch (NotFound e) {
             response.setStatus(404);
             return "incident/track-missing";
+        } catch (ResidentDesk.TooManyGuesses e) {
+            return tooManyGuesses(e, code, locale, model, response);
         } catch (Invalid e) {
             answers.refused(redirect, withPhotosAgain(answers.texts(e, locale), files, locale));
         } catch (Conflict e) {
