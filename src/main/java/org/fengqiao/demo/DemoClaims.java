@@ -89,11 +89,19 @@ class DemoClaims extends DemoPart {
         Instant now = Instant.now();
         LocalDate today = LocalDate.now(LocalTimes.ZONE);
 
+        // taken up at the grid when they came, as a station's hazards are (the grid manager at the well within the
+        // hour, the coordinator bringing the power supply office in), before their stories are set back: left
+        // untaken, each went up the levels unanswered within hours of coming in, past the grid's station in two hours
+        // to the bureau, and the timeline of a hazard the station's volunteers then claimed showed nobody at the
+        // station ever taking it up. Unresolved, they go up as a station's do: a day at the central office, three at
+        // the station, and then the bureau's (weeks old, as the board's age requires)
         UUID well = incidents.fileAs(field(Category.DISASTER, null, "吴场村三组废弃机井无井盖，井口仅用木板遮挡，儿童放学常经过，存在坠落隐患。",
                 "吴场村三组东侧田埂", grid), volunteer, volunteerName);
+        incidents.handle(well, "ARRIVED", null, BY);
         incidents.backdate(well, now.minus(Duration.ofDays(16)), 600, 3600);
         UUID wires = incidents.fileAs(field(Category.DEPARTMENT, "供电所", "吴场村二组村道旁电线杆倾斜，电线下垂离地不足两米，雨天有触电隐患，需联系供电所处理。",
                 "吴场村二组村道", grid), volunteer, volunteerName);
+        incidents.handle(wires, "ACKNOWLEDGED", null, BY);
         incidents.backdate(wires, now.minus(Duration.ofDays(12)), 900, 5400);
         UUID call = incidents.file(new NewIncident(Source.CALL_110, Category.COMPLAINT, null, null,
                 "群众反映陆圩村养殖场夜间排污，气味刺鼻，多次协调未果。", null, null, null, "陆圩村养殖场", luwei, null, null,

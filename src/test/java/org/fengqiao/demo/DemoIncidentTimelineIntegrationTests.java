@@ -153,6 +153,34 @@ class DemoIncidentTimelineIntegrationTests extends IntegrationTest {
     }
 
     /**
+     * The volunteer's hazards on the board were taken up at their grid when they came (minutes after), as a station's
+     * are, and went up as unresolved when each level's time to resolve them ran out: a day at the central office, three
+     * days with the grid's station, then the bureau's. Left untaken, they went up unanswered within two and a half hours
+     * of coming in, two of them at the station, and the station never took them up.
+     */
+    @Test
+    void theVolunteersHazardsWereTakenUpAtTheirGridAndStoodWithItsStationBeforeGoingToTheBureau() {
+        for (String hazard : List.of("吴场村三组废弃机井无井盖，井口仅用木板遮挡，儿童放学常经过，存在坠落隐患。",
+                "吴场村二组村道旁电线杆倾斜，电线下垂离地不足两米，雨天有触电隐患，需联系供电所处理。")) {
+            assertThat(jdbc.sql("""
+                    SELECT i.acknowledged_at - i.received_at < interval '1 hour' AND i.acknowledged_by IS NOT NULL
+                    FROM incident i WHERE i.description = ?""").param(hazard).query(Boolean.class).single())
+                    .as(hazard + ": taken up at the grid when it came").isTrue();
+            List<String> up = jdbc.sql("""
+                    SELECT u.kind || ' ' || e.reason FROM incident_event e JOIN incident i ON i.id = e.incident_id
+                    JOIN unit u ON u.id = e.owner_unit_id WHERE i.description = ? AND e.kind = 'ESCALATED'
+                    ORDER BY e.at""").param(hazard).query(String.class).list();
+            assertThat(up).as(hazard).containsExactly("CENTRAL_OFFICE incident.escalation.unresolved",
+                    "STATION incident.escalation.unresolved", "BUREAU incident.escalation.unresolved");
+            assertThat(jdbc.sql("""
+                    SELECT extract(epoch FROM max(e.at) - min(e.at)) / 3600 FROM incident_event e
+                    JOIN incident i ON i.id = e.incident_id JOIN unit u ON u.id = e.owner_unit_id
+                    WHERE i.description = ? AND e.kind = 'ESCALATED' AND u.kind IN ('STATION', 'BUREAU')""")
+                    .param(hazard).query(Double.class).single()).as(hazard + ": hours with the station").isEqualTo(72.0);
+        }
+    }
+
+    /**
      * The demo's 110 call of 陆圩, open for ten days, was taken up minutes after it came, and what came after (its steps
      * up the levels) followed then, before the demo loaded: taken up at the load instead, ten days late, it was sent up
      * by the sweep's first run, and its grid chief found an "escalated to you" no one had asked of him then.
