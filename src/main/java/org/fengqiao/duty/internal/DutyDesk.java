@@ -357,7 +357,9 @@ public class DutyDesk {
         UUID gridId = null;
         if (f.gridId() != null) {
             // a duty done is never filed in a grid merged away (a stale form, the API): 400 naming it
+            // a grid of his units he does not read (GridReach) is not found, as one he does not see
             Grid grid = jurisdictions.visibleGridToFileInto(new GridId(f.gridId()), who)
+                    .filter(g -> org.fengqiao.platform.GridReach.of(who).reaches(f.gridId(), false))
                     .orElseThrow(() -> new NotFound("grid", f.gridId()));
             unitId = grid.unitId().value();
             gridId = grid.id().value();

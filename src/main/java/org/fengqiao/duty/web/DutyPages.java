@@ -66,7 +66,8 @@ class DutyPages {
         model.addAttribute("today", desk.today());
         model.addAttribute("earliest", desk.earliestDoneOn());
         model.addAttribute("units", jurisdictions.visibleUnits(caller));
-        model.addAttribute("grids", jurisdictions.visibleGrids(caller).stream()
+        // the list pages' reader rule (Jurisdictions.readableGrids): the police are offered every grid of their units
+        model.addAttribute("grids", jurisdictions.readableGrids(caller).stream()
                 .filter(g -> g.network() == GridNetwork.POLICE).sorted(Comparator.comparing(Grid::code)).toList());
         model.addAttribute("me", caller.staffId());
         return "duty/mine";

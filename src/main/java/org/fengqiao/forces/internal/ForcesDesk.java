@@ -28,6 +28,7 @@ import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.PeriodFigures;
@@ -134,6 +135,9 @@ public class ForcesDesk {
     }
 
     public List<Teams.Team> teams(Caller caller, TeamKind kind, UUID gridId, String q) {
+        if (unread(caller, gridId)) {
+            return List.of();
+        }
         return teams.list(Visibility.of(caller), kind, gridId, trim(q));
     }
 
@@ -225,7 +229,19 @@ public class ForcesDesk {
     }
 
     public Members.Page members(Caller caller, Members.Filter filter, int limit, int offset) {
+        if (unread(caller, filter.gridId())) {
+            return new Members.Page(List.of(), 0);
+        }
         return members.list(filter, Visibility.of(caller), limit, offset);
+    }
+
+    /**
+     * Whether a list's grid filter names a grid the caller does not read ({@link GridReach}: another grid of the office
+     * a grid coordinator's grids are placed at), which matches nothing, as on every list page: the filters offer him
+     * his own grids only, and a grid typed into the address lists nobody of it.
+     */
+    private static boolean unread(Caller caller, UUID gridId) {
+        return gridId != null && !GridReach.of(caller).reaches(gridId, false);
     }
 
     @Transactional
@@ -597,6 +613,9 @@ public class ForcesDesk {
     }
 
     public List<Posts.Post> posts(Caller caller, UUID gridId, String q) {
+        if (unread(caller, gridId)) {
+            return List.of();
+        }
         return posts.list(Visibility.of(caller), gridId, trim(q));
     }
 
@@ -885,11 +904,14 @@ public class ForcesDesk {
 
     /**
      * A grid the caller sees and names for a team, a member or a post, or null with the problem noted: a retired one
-     * only where the record is already ({@code keptGrid}), for nothing new is posted in a grid merged away.
+     * only where the record is already ({@code keptGrid}), for nothing new is posted in a grid merged away. A grid of
+     * his units that he does not read ({@link GridReach}: one who serves grids reads those he serves, not every grid of
+     * the office they are placed at) is unknown to him as one he does not see, unless the record is in it already.
      */
     private Grid grid(UUID gridId, UUID keptGrid, Caller caller, List<Invalid.Problem> problems) {
         // held against a retirement until the record is written, which then waits for it or reads it retired
-        Grid grid = jurisdictions.visibleGridForFiling(new GridId(gridId), caller).orElse(null);
+        Grid grid = jurisdictions.visibleGridForFiling(new GridId(gridId), caller)
+                .filter(g -> gridId.equals(keptGrid) || GridReach.of(caller).reaches(gridId, false)).orElse(null);
         if (grid == null) {
             problems.add(problem("gridId", "forces.grid.unknown"));
         } else if (grid.retired() && !gridId.equals(keptGrid)) {

@@ -518,8 +518,13 @@ class ForcesPages {
         return local == null ? null : local.atZone(ForcesDesk.CHINA_ZONE).toOffsetDateTime();
     }
 
+    /**
+     * The police grids a filter or form offers, by the list pages' reader rule ({@link Jurisdictions#readableGrids}):
+     * the police, every grid of their units; one who serves grids (a grid coordinator reads the rosters), the grids he
+     * serves, not every grid of the office his grids are placed at.
+     */
     private List<Grid> grids(Caller caller) {
-        return jurisdictions.visibleGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE)
+        return jurisdictions.readableGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE)
                 .sorted(Comparator.comparing(Grid::code)).toList();
     }
 

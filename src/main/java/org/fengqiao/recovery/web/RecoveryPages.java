@@ -438,8 +438,9 @@ class RecoveryPages {
         return Yuan.fen(yuan, field, "recovery.amount.format");
     }
 
+    /** The police grids the form offers, by the list pages' reader rule ({@link Jurisdictions#readableGrids}). */
     private List<Grid> grids(Caller caller) {
-        return jurisdictions.visibleGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE)
+        return jurisdictions.readableGrids(caller).stream().filter(g -> g.network() == GridNetwork.POLICE)
                 .sorted(Comparator.comparing(Grid::code)).toList();
     }
 
