@@ -29,6 +29,10 @@
       document.getElementById('lat').value = position.coords.latitude.toFixed(6);
       status.textContent = button.getAttribute('data-located') + ' ' + position.coords.latitude.toFixed(5) + ', '
           + position.coords.longitude.toFixed(5);
+      // the map of the form (report-map.js) marks the same point and names its grid
+      document.dispatchEvent(new CustomEvent('fq:located', {
+        detail: { lat: position.coords.latitude, lon: position.coords.longitude }
+      }));
     }, function () {
       status.textContent = button.getAttribute('data-failed');
     }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });

@@ -24,6 +24,7 @@ import org.fengqiao.incident.internal.Photos;
 import org.fengqiao.incident.internal.ResidentDesk;
 import org.fengqiao.incident.internal.TrackingCodes;
 import org.fengqiao.platform.Conflict;
+import org.fengqiao.platform.FengqiaoProperties;
 import org.fengqiao.platform.Invalid;
 import org.fengqiao.platform.NotFound;
 import org.fengqiao.platform.Texts;
@@ -70,10 +71,12 @@ class ResidentPages {
     private final MessageSource messages;
 
     private final FormAnswers answers;
+    private final FengqiaoProperties properties;
 
     ResidentPages(ResidentDesk residents, TrackViews views, JdbcClient jdbc, MessageSource messages,
-            FormAnswers answers) {
+            FormAnswers answers, FengqiaoProperties properties) {
         this.answers = answers;
+        this.properties = properties;
         this.residents = residents;
         this.views = views;
         this.jdbc = jdbc;
@@ -153,10 +156,11 @@ class ResidentPages {
         // in the order residents count them: 第2网格 before 第10网格
         List<GridChoice> grids = new ArrayList<>(jdbc.sql("""
                 SELECT g.id, g.name, c.name FROM grid g JOIN community c ON c.id = g.community_id
-                WHERE g.network = 'POLICE' ORDER BY g.code""")
+                WHERE g.network = 'POLICE' AND g.retired_at IS NULL ORDER BY g.code""")
                 .query((rs, n) -> new GridChoice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list());
         grids.sort(Comparator.comparing(GridChoice::community, Texts.NATURAL).thenComparing(GridChoice::name, Texts.NATURAL));
         model.addAttribute("grids", grids);
+        model.addAttribute("map", properties.map());
         model.addAttribute("key", UUID.randomUUID().toString());
         model.addAttribute("maxPhotos", residents.properties().maxPhotos());
         model.addAttribute("maxPhotoMb", residents.properties().maxPhotoSize().toMegabytes());

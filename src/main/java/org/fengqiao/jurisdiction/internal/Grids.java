@@ -121,6 +121,15 @@ public class Grids {
                 .query(Grids::detail).list();
     }
 
+    /**
+     * Every grid in use of a network, whatever anyone's scope, in code order: what a resident's report form shows on
+     * its map (names and outlines only are taken from it).
+     */
+    public List<Detail> inUse(GridNetwork network) {
+        return jdbc.sql(DETAIL + " WHERE g.retired_at IS NULL AND g.network = ? ORDER BY g.code")
+                .param(network.name()).query(Grids::detail).list();
+    }
+
     public long countVisible(Caller caller, GridNetwork network, UUID community) {
         return jdbc.sql("""
                 SELECT count(*) FROM grid g JOIN unit u ON u.id = g.unit_id

@@ -307,20 +307,7 @@ class GridController {
             + "from the in-memory spatial index")
     Located locate(@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
             @RequestParam(required = false) List<GridNetwork> network) {
-        List<Invalid.Problem> problems = new ArrayList<>();
-        if (lat == null) {
-            problems.add(new Invalid.Problem("lat", "error.field.required", new Object[0]));
-        } else if (!(lat >= -90 && lat <= 90)) {
-            problems.add(new Invalid.Problem("lat", "jurisdiction.locate.latRange", new Object[0]));
-        }
-        if (lon == null) {
-            problems.add(new Invalid.Problem("lon", "error.field.required", new Object[0]));
-        } else if (!(lon >= -180 && lon <= 180)) {
-            problems.add(new Invalid.Problem("lon", "jurisdiction.locate.lonRange", new Object[0]));
-        }
-        if (!problems.isEmpty()) {
-            throw new Invalid("error.invalid", problems);
-        }
+        checkPoint(lat, lon);
         Caller caller = Callers.require();
         List<GridNetwork> networks = network == null || network.isEmpty() ? List.of(GridNetwork.POLICE) : network;
         List<Views.GridSummary> found = new ArrayList<>();
@@ -336,6 +323,24 @@ class GridController {
             throw new NotFound("grid", lat + "," + lon);
         }
         return new Located(lat, lon, found);
+    }
+
+    /** A point asked of the locate (staff's or residents'): both coordinates given and in range, or 400 naming each. */
+    static void checkPoint(Double lat, Double lon) {
+        List<Invalid.Problem> problems = new ArrayList<>();
+        if (lat == null) {
+            problems.add(new Invalid.Problem("lat", "error.field.required", new Object[0]));
+        } else if (!(lat >= -90 && lat <= 90)) {
+            problems.add(new Invalid.Problem("lat", "jurisdiction.locate.latRange", new Object[0]));
+        }
+        if (lon == null) {
+            problems.add(new Invalid.Problem("lon", "error.field.required", new Object[0]));
+        } else if (!(lon >= -180 && lon <= 180)) {
+            problems.add(new Invalid.Problem("lon", "jurisdiction.locate.lonRange", new Object[0]));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid("error.invalid", problems);
+        }
     }
 
     private GridDetail detail(Grids.Detail d) {
