@@ -11,37 +11,23 @@ import java.util.UUID;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.GridRole;
 import org.fengqiao.account.Staff;
-import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.claims.internal.Board;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.support.GridsAtTheOffice;
-import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.GridsAtTheOfficeIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A grid member who serves one grid placed at its central office (whose unit path is the office's) sees on the board
  * the hard cases of that grid and those he claimed, not the office's other grids' (the board by API and page, with its
  * counts, and the item, 404 beyond), even when he asks for everything he may see. The officer still sees them all.
  */
-class ServedGridsBoardIntegrationTests extends IntegrationTest {
+class ServedGridsBoardIntegrationTests extends GridsAtTheOfficeIntegrationTest {
 
-    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Jurisdictions jurisdictions;
-    @Autowired
-    StaffDirectory directory;
     @Autowired
     Board board;
-    @Autowired
-    JdbcClient jdbc;
 
     /** A hard case of the grid put up on the board (as the sweep does once it came of age); the item's id. */
     UUID upOnTheBoard(Grid grid, String title) {
@@ -64,7 +50,7 @@ class ServedGridsBoardIntegrationTests extends IntegrationTest {
     @Test
     void aGridMemberSeesTheHardCasesOfTheGridHeServesAndHisClaimsNotTheOfficesOthers() {
         ApiClient api = new ApiClient(port);
-        GridsAtTheOffice fixture = GridsAtTheOffice.of(jurisdictions, "SB", "驻所榜");
+        GridsAtTheOffice fixture = twoGridsAtTheOffice("SB", "驻所榜");
         Staff member = fixture.serving(directory, StaffRole.GRID_MEMBER, GridRole.MEMBER, "sb", "驻所认领");
         UUID mine = upOnTheBoard(fixture.served(), "本格疑难" + fixture.n());
         UUID theirs = upOnTheBoard(fixture.other(), "别格疑难" + fixture.n());

@@ -3,15 +3,9 @@ package org.fengqiao.incident;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import java.util.Map;
 import java.util.UUID;
-import org.fengqiao.browser.BrowserTest;
-import org.fengqiao.incident.internal.IncidentDesk;
-import org.fengqiao.jurisdiction.Jurisdictions;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A resident on a 390 px phone reopens his answered report within the seven days from its tracking page; answered
@@ -19,26 +13,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * nothing, and the page, read again, says the days are over and that something new is reported anew; the reason he
  * typed is kept there and carried to a new report's form.
  */
-class ReopenPhoneBrowserTests extends BrowserTest {
-
-    @Autowired
-    Jurisdictions jurisdictions;
-    @Autowired
-    IncidentDesk desk;
-    @Autowired
-    JdbcClient jdbc;
-
-    @Override
-    protected Browser.NewContextOptions contextOptions() {
-        return phone();
-    }
+class ReopenPhoneBrowserTests extends ResidentPhoneBrowserTest {
 
     Map.Entry<String, UUID> filed() {
-        return ResidentReports.filed(jurisdictions, desk, jdbc, "IT-RO-", "手机重办", 97, "楼道里的灯又坏了", "重办村口");
+        return filed("IT-RO-", "手机重办", 97, "楼道里的灯又坏了", "重办村口");
     }
 
     void answer(UUID id, String words) {
-        ResidentReports.answer(desk, jdbc, id, "已处理", words);
+        answer(id, "已处理", words);
     }
 
     String status(UUID id) {

@@ -3,36 +3,18 @@ package org.fengqiao.incident;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import java.util.Map;
 import java.util.UUID;
-import org.fengqiao.browser.BrowserTest;
-import org.fengqiao.incident.internal.IncidentDesk;
-import org.fengqiao.jurisdiction.Jurisdictions;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A resident finding his way on a phone without an account: from the site's address (the sign-in page) to his pages,
  * from a tracking code typed wrong to his report, and back to the rating he gave when he changes it.
  */
-class ResidentWayInBrowserTests extends BrowserTest {
-
-    @Autowired
-    Jurisdictions jurisdictions;
-    @Autowired
-    IncidentDesk desk;
-    @Autowired
-    JdbcClient jdbc;
-
-    @Override
-    protected Browser.NewContextOptions contextOptions() {
-        return phone();
-    }
+class ResidentWayInBrowserTests extends ResidentPhoneBrowserTest {
 
     Map.Entry<String, UUID> filed() {
-        return ResidentReports.filed(jurisdictions, desk, jdbc, "IT-WI-", "手机找路", 98, "井盖丢了", "找路村口");
+        return filed("IT-WI-", "手机找路", 98, "井盖丢了", "找路村口");
     }
 
     @Test
@@ -82,7 +64,7 @@ class ResidentWayInBrowserTests extends BrowserTest {
     @Test
     void changingHisRatingHeStartsFromTheOneHeGave() {
         Map.Entry<String, UUID> report = filed();
-        ResidentReports.answer(desk, jdbc, report.getValue(), "已盖好井盖", "井盖已补上，谢谢");
+        answer(report.getValue(), "已盖好井盖", "井盖已补上，谢谢");
         page.navigate(url("/track/" + report.getKey()));
         page.check("#score-2");
         page.fill("#rate-comment", "等了三天");

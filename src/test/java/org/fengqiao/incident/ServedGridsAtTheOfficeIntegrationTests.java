@@ -9,18 +9,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.GridRole;
-import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.support.GridsAtTheOffice;
-import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.GridsAtTheOfficeIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A grid placed at its central office (no work point of its own, as a grid drawn or imported without one is) has the
@@ -28,19 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * every grid of the office its path covers. Each filing path is checked: the form's list, the form, the API by grid,
  * by point and by address, and an informant's clue; another grid is refused in the filer's language, nothing filed.
  */
-class ServedGridsAtTheOfficeIntegrationTests extends IntegrationTest {
+class ServedGridsAtTheOfficeIntegrationTests extends GridsAtTheOfficeIntegrationTest {
 
-    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     static final String PASSWORD = GridsAtTheOffice.PASSWORD;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Jurisdictions jurisdictions;
-    @Autowired
-    StaffDirectory directory;
-    @Autowired
-    JdbcClient jdbc;
 
     ApiClient api;
     String n;
@@ -54,7 +39,7 @@ class ServedGridsAtTheOfficeIntegrationTests extends IntegrationTest {
     @BeforeEach
     void twoGridsAtTheOffice() {
         api = new ApiClient(port);
-        GridsAtTheOffice at = GridsAtTheOffice.of(jurisdictions, "SO", "驻所");
+        GridsAtTheOffice at = twoGridsAtTheOffice("SO", "驻所");
         n = at.n();
         office = at.office();
         lon = at.lon();

@@ -14,37 +14,22 @@ import java.util.UUID;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.GridRole;
 import org.fengqiao.account.Staff;
-import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
 import org.fengqiao.support.GridsAtTheOffice;
-import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.GridsAtTheOfficeIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Those who serve a grid placed at its central office (whose unit path is the office's) read the items of the grid
  * they serve, the items they own and the reports they filed, not every item of the office: the list (API and page),
  * the item (API and page, 404 beyond), the ledger and the inbox alike. The community officer still reads them all.
  */
-class ServedGridsReadingIntegrationTests extends IntegrationTest {
+class ServedGridsReadingIntegrationTests extends GridsAtTheOfficeIntegrationTest {
 
-    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     static final String PASSWORD = GridsAtTheOffice.PASSWORD;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Jurisdictions jurisdictions;
-    @Autowired
-    StaffDirectory directory;
-    @Autowired
-    JdbcClient jdbc;
 
     ApiClient api;
     String n;
@@ -57,7 +42,7 @@ class ServedGridsReadingIntegrationTests extends IntegrationTest {
     @BeforeEach
     void twoGridsAtTheOffice() {
         api = new ApiClient(port);
-        fixture = GridsAtTheOffice.of(jurisdictions, "SR", "驻所读");
+        fixture = twoGridsAtTheOffice("SR", "驻所读");
         n = fixture.n();
         office = fixture.office();
         served = fixture.served();

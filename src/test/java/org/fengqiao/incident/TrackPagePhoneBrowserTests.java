@@ -3,19 +3,13 @@ package org.fengqiao.incident;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.FilePayload;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
-import org.fengqiao.browser.BrowserTest;
-import org.fengqiao.incident.internal.IncidentDesk;
-import org.fengqiao.jurisdiction.Jurisdictions;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The resident's tracking page on a phone 390 px wide, in Chinese and in English: a photo he adds alone shows on his
@@ -23,28 +17,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the answer's box stands apart from the report's details above it; his photos stand under a heading of their own, each
  * with its time.
  */
-class TrackPagePhoneBrowserTests extends BrowserTest {
-
-    @Autowired
-    Jurisdictions jurisdictions;
-    @Autowired
-    IncidentDesk desk;
-    @Autowired
-    JdbcClient jdbc;
-
-    @Override
-    protected Browser.NewContextOptions contextOptions() {
-        return phone();
-    }
+class TrackPagePhoneBrowserTests extends ResidentPhoneBrowserTest {
 
     /** A report filed in a grid of its own, as yet unanswered: its tracking code and id. */
     Map.Entry<String, UUID> filed() {
-        return ResidentReports.filed(jurisdictions, desk, jdbc, "IT-TP-", "手机查询", 96, "路灯坏了，晚上看不见路",
+        return filed("IT-TP-", "手机查询", 96, "路灯坏了，晚上看不见路",
                 "手机查询村口");
     }
 
     void answer(UUID id) {
-        ResidentReports.answer(desk, jdbc, id, "已修好路灯", "路灯已修好，谢谢您的反映");
+        answer(id, "已修好路灯", "路灯已修好，谢谢您的反映");
     }
 
     double top(Locator l) {

@@ -11,17 +11,13 @@ import java.util.regex.Pattern;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.GridRole;
 import org.fengqiao.account.Staff;
-import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.support.GridsAtTheOffice;
-import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.GridsAtTheOfficeIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * 矛盾纠纷 on the start page of a grid coordinator who serves one of two grids at an office: the cases being mediated
@@ -29,20 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * follow-up visit due and how many are overdue, and his grids not screened this week; each number is what the page its
  * tile leads to shows him. The police who read mediation have the tile too.
  */
-class MediationStartPageIntegrationTests extends IntegrationTest {
+class MediationStartPageIntegrationTests extends GridsAtTheOfficeIntegrationTest {
 
-    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Jurisdictions jurisdictions;
-    @Autowired
-    StaffDirectory directory;
     @Autowired
     MediationLoader mediation;
-    @Autowired
-    JdbcClient jdbc;
 
     UUID officer() {
         return jdbc.sql("SELECT id FROM staff WHERE username = 'officer'").query(UUID.class).single();
@@ -77,7 +63,7 @@ class MediationStartPageIntegrationTests extends IntegrationTest {
 
     @Test
     void aCoordinatorsStartPageCountsTheDisputesHisListsShowHim() {
-        GridsAtTheOffice fixture = GridsAtTheOffice.of(jurisdictions, "MS", "首页纠纷");
+        GridsAtTheOffice fixture = twoGridsAtTheOffice("MS", "首页纠纷");
         Staff coordinator = fixture.serving(directory, StaffRole.GRID_COORDINATOR, GridRole.COORDINATOR, "ms", "首页协调");
         String n = fixture.n();
         UUID mine = openCase(fixture.served(), Map.of(officer(), TeamRole.OFFICER), "本格调解" + n);

@@ -13,34 +13,18 @@ import java.util.UUID;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.GridRole;
 import org.fengqiao.account.Staff;
-import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.support.GridsAtTheOffice;
-import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.GridsAtTheOfficeIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A volunteer who serves one grid placed at its central office (whose unit path is the office's) reads the dispute
  * cases of that grid and those whose team he sits on, not the office's other cases: the list (API and page), the case
  * (API and page, 404 beyond) and the ledger alike; he opens cases in his grid only. The officer still reads them all.
  */
-class ServedGridsDisputesIntegrationTests extends IntegrationTest {
-
-    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Jurisdictions jurisdictions;
-    @Autowired
-    StaffDirectory directory;
-    @Autowired
-    JdbcClient jdbc;
+class ServedGridsDisputesIntegrationTests extends GridsAtTheOfficeIntegrationTest {
 
     ApiClient api;
 
@@ -84,7 +68,7 @@ class ServedGridsDisputesIntegrationTests extends IntegrationTest {
     @Test
     void aVolunteerReadsTheCasesOfTheGridHeServesAndOfHisTeamsNotTheOfficesOthers() {
         api = new ApiClient(port);
-        GridsAtTheOffice fixture = GridsAtTheOffice.of(jurisdictions, "SD", "驻所调");
+        GridsAtTheOffice fixture = twoGridsAtTheOffice("SD", "驻所调");
         Staff volunteer = fixture.serving(directory, StaffRole.VOLUNTEER, GridRole.MEMBER, "sd", "驻所调解");
         String officer = api.token("officer", DEMO_PASSWORD);
         String[] mine = opened(officer, fixture.served(), "本格纠纷" + fixture.n(), null);

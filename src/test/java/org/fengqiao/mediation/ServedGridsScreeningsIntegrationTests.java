@@ -13,18 +13,13 @@ import java.util.regex.Pattern;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.GridRole;
 import org.fengqiao.account.Staff;
-import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.support.GridsAtTheOffice;
-import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.GridsAtTheOfficeIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A grid coordinator who serves one grid placed at its central office (whose unit path is the office's) reads the
@@ -33,18 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * cases his list holds: those of his grid and those whose team he sits on. The community officer still reads all.
  * And, on the same two grids, a grid retired is no longer one to screen.
  */
-class ServedGridsScreeningsIntegrationTests extends IntegrationTest {
-
-    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Jurisdictions jurisdictions;
-    @Autowired
-    StaffDirectory directory;
-    @Autowired
-    JdbcClient jdbc;
+class ServedGridsScreeningsIntegrationTests extends GridsAtTheOfficeIntegrationTest {
 
     ApiClient api;
     GridsAtTheOffice fixture;
@@ -55,7 +39,7 @@ class ServedGridsScreeningsIntegrationTests extends IntegrationTest {
     @BeforeEach
     void aCoordinatorServingOneOfTwoGridsAtTheOffice() {
         api = new ApiClient(port);
-        fixture = GridsAtTheOffice.of(jurisdictions, "SQ", "驻所排");
+        fixture = twoGridsAtTheOffice("SQ", "驻所排");
         coordinator = fixture.serving(directory, StaffRole.GRID_COORDINATOR, GridRole.COORDINATOR, "sq", "驻所排查");
         officer = api.token("officer", DEMO_PASSWORD);
         his = api.token(coordinator.username(), GridsAtTheOffice.PASSWORD);

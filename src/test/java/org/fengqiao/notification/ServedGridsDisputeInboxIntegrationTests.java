@@ -9,34 +9,25 @@ import java.util.UUID;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.GridRole;
 import org.fengqiao.account.Staff;
-import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.mediation.DisputeKind;
 import org.fengqiao.mediation.DisputeOrigin;
 import org.fengqiao.mediation.MediationLoader;
 import org.fengqiao.mediation.TeamRole;
 import org.fengqiao.notification.internal.Inbox;
 import org.fengqiao.support.GridsAtTheOffice;
-import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.GridsAtTheOfficeIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A grid coordinator who serves one of two grids placed at the same office (both with the office's unit path) hears of
  * the dispute cases his case list reads: those of his grid and those whose team he sits on, never another grid's of
  * the office, which is neither listed, counted nor marked read (404), as the case itself is not found by him.
  */
-class ServedGridsDisputeInboxIntegrationTests extends IntegrationTest {
+class ServedGridsDisputeInboxIntegrationTests extends GridsAtTheOfficeIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Jurisdictions jurisdictions;
-    @Autowired
-    StaffDirectory directory;
     @Autowired
     MediationLoader mediation;
     @Autowired
@@ -55,7 +46,7 @@ class ServedGridsDisputeInboxIntegrationTests extends IntegrationTest {
 
     @Test
     void aCoordinatorHearsOfHisGridsDisputesAndHisTeamsNotOfAnotherGridOfTheOffice() {
-        GridsAtTheOffice fixture = GridsAtTheOffice.of(jurisdictions, "DI", "纠纷消息");
+        GridsAtTheOffice fixture = twoGridsAtTheOffice("DI", "纠纷消息");
         Staff coordinator = fixture.serving(directory, StaffRole.GRID_COORDINATOR, GridRole.COORDINATOR, "di", "消息协调");
         UUID officer = jdbcStaff("officer");
         String n = fixture.n();

@@ -11,35 +11,19 @@ import java.util.Map;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.GridRole;
 import org.fengqiao.account.Staff;
-import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.support.Eventually;
 import org.fengqiao.support.GridsAtTheOffice;
-import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.GridsAtTheOfficeIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A grid member who serves one grid placed at its central office (whose unit path is the office's) reads the persons
  * of that grid, not those of the office's other grids: the search (API and page), the person (API and page, 404
  * beyond) and the export alike. The community officer still reads both, and a read stays audited.
  */
-class ServedGridsPersonsIntegrationTests extends IntegrationTest {
-
-    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Jurisdictions jurisdictions;
-    @Autowired
-    StaffDirectory directory;
-    @Autowired
-    JdbcClient jdbc;
+class ServedGridsPersonsIntegrationTests extends GridsAtTheOfficeIntegrationTest {
 
     /** A person registered by the officer in a grid; his id. */
     String registered(ApiClient api, String officer, Grid grid, String name) {
@@ -66,7 +50,7 @@ class ServedGridsPersonsIntegrationTests extends IntegrationTest {
     @Test
     void aGridMemberReadsThePersonsOfTheGridHeServesNotTheOfficesOthers() {
         ApiClient api = new ApiClient(port);
-        GridsAtTheOffice fixture = GridsAtTheOffice.of(jurisdictions, "SP", "驻所人");
+        GridsAtTheOffice fixture = twoGridsAtTheOffice("SP", "驻所人");
         String officer = api.token("officer", DEMO_PASSWORD);
         // a name is searched by its characters: the set-up's number in Chinese numerals
         String stem = "驻所居民" + fixture.n().chars().mapToObj(d -> String.valueOf("零一二三四五六七八九".charAt(d - '0')))

@@ -12,18 +12,14 @@ import java.util.UUID;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.GridRole;
 import org.fengqiao.account.Staff;
-import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.Caller;
 import org.fengqiao.platform.GridReach;
 import org.fengqiao.support.GridsAtTheOffice;
-import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.GridsAtTheOfficeIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A grid member who serves one of two grids placed at their central office (both with the office's unit path) reads
@@ -31,18 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * rentals, organisations and helped persons of the office's other grid are not listed and not found (404), and the look-up other
  * modules pick a person with does not find its persons. The community officer still reads both grids.
  */
-class ServedGridsRegistersIntegrationTests extends IntegrationTest {
+class ServedGridsRegistersIntegrationTests extends GridsAtTheOfficeIntegrationTest {
 
-    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Jurisdictions jurisdictions;
-    @Autowired
-    StaffDirectory directory;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     PersonLookup lookup;
 
@@ -97,7 +83,7 @@ class ServedGridsRegistersIntegrationTests extends IntegrationTest {
     @Test
     void aGridMemberReadsThePlacesAndPeopleOfTheGridHeServesNotTheOfficesOthers() {
         ApiClient api = new ApiClient(port);
-        GridsAtTheOffice fixture = GridsAtTheOffice.of(jurisdictions, "SR", "驻格");
+        GridsAtTheOffice fixture = twoGridsAtTheOffice("SR", "驻格");
         Placed mine = placed(fixture.served(), fixture.n(), "甲");
         Placed theirs = placed(fixture.other(), fixture.n(), "乙");
         Staff member = fixture.serving(directory, StaffRole.GRID_MEMBER, GridRole.MEMBER, "sr", "驻格网格员");

@@ -8,17 +8,12 @@ import java.util.UUID;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.account.GridRole;
 import org.fengqiao.account.Staff;
-import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.Grid;
-import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.platform.web.LocalTimes;
 import org.fengqiao.support.GridsAtTheOffice;
-import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.GridsAtTheOfficeIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A grid member who serves one of two grids placed at their central office reads the verification tasks and the
@@ -26,16 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * counted nor found (404), nor its rooms' readings; a task of that grid given to him by name stays his to read. The
  * community officer still reads both grids.
  */
-class ServedGridsVerificationTasksIntegrationTests extends IntegrationTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Jurisdictions jurisdictions;
-    @Autowired
-    StaffDirectory directory;
-    @Autowired
-    JdbcClient jdbc;
+class ServedGridsVerificationTasksIntegrationTests extends GridsAtTheOfficeIntegrationTest {
 
     record Placed(UUID room, UUID task) {
     }
@@ -69,7 +55,7 @@ class ServedGridsVerificationTasksIntegrationTests extends IntegrationTest {
     @Test
     void aGridMemberReadsTheTasksAndReadingsOfTheGridHeServesNotTheOfficesOthersSaveOneGivenToHim() {
         ApiClient api = new ApiClient(port);
-        GridsAtTheOffice fixture = GridsAtTheOffice.of(jurisdictions, "SV", "核格");
+        GridsAtTheOffice fixture = twoGridsAtTheOffice("SV", "核格");
         Staff member = fixture.serving(directory, StaffRole.GRID_MEMBER, GridRole.MEMBER, "sv", "核格网格员");
         Placed mine = placed(fixture.served(), fixture.n(), "甲", null);
         Placed theirs = placed(fixture.other(), fixture.n(), "乙", null);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -17,9 +18,11 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 
 /**
  * Base of the integration tests: the whole application on one embedded PostgreSQL shared by the
- * suite (a fresh data directory per test JVM), with the demo district loaded.
+ * suite (a fresh data directory per test JVM), with the demo district loaded. Its data source counts the statements of
+ * a test that asks ({@link CountedStatements}), and only then.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(CountedStatements.class)
 public abstract class IntegrationTest {
 
     public static final String DATA_DIR = Path.of(System.getProperty("java.io.tmpdir"),

@@ -48,6 +48,27 @@ public class JsonFields {
         return java.util.Set.copyOf(left);
     }
 
+    /** A change applied to its record as read from the body, knowing which fields the body left out. */
+    @FunctionalInterface
+    public interface Change<R extends Record, T> {
+        T apply(R form, java.util.Set<String> leftOut, List<Invalid.Problem> found);
+    }
+
+    /**
+     * A change (PUT) whose body is read field by field ({@link #read}): applied to the record read, the fields the body
+     * left out ({@link #leftOut}, whose stored values it keeps) and the problems of the values that could not be read
+     * (which it refuses with its own checks); its refusal names each unreadable field once ({@link #withoutEchoes}).
+     */
+    public <R extends Record, T> T change(JsonNode body, Class<R> type, Change<R, T> change) {
+        List<Invalid.Problem> found = new java.util.ArrayList<>();
+        R form = read(body, type, found);
+        try {
+            return change.apply(form, leftOut(body, type), found);
+        } catch (Invalid e) {
+            throw withoutEchoes(e, found);
+        }
+    }
+
     public <R extends Record> R read(JsonNode body, Class<R> type, List<Invalid.Problem> found) {
         if (body == null || !body.isObject()) {
             // a body of another shape (null, an array, a number) is refused as any unreadable body is

@@ -187,14 +187,8 @@ class OrganisationController {
                     implementation = OrganisationForm.class))) @RequestBody com.fasterxml.jackson.databind.JsonNode body) {
         Caller caller = Callers.require();
         // read field by field: what the body left out is known, and every mistyped value is refused at once
-        List<Invalid.Problem> found = new java.util.ArrayList<>();
-        OrganisationForm form = json.read(body, OrganisationForm.class, found);
-        try {
-            return view(register.change(id, form.input(), org.fengqiao.platform.web.JsonFields.leftOut(body,
-                    OrganisationForm.class), found, caller), caller);
-        } catch (Invalid e) {
-            throw org.fengqiao.platform.web.JsonFields.withoutEchoes(e, found);
-        }
+        return json.change(body, OrganisationForm.class, (form, leftOut, found) ->
+                view(register.change(id, form.input(), leftOut, found, caller), caller));
     }
 
     @PostMapping("/{id}/staff")

@@ -190,14 +190,8 @@ class RentalController {
                     implementation = RentalForm.class))) @RequestBody com.fasterxml.jackson.databind.JsonNode body) {
         Caller caller = Callers.require();
         // read field by field: what the body left out is known, and every mistyped value is refused at once
-        List<Invalid.Problem> found = new java.util.ArrayList<>();
-        RentalForm form = json.read(body, RentalForm.class, found);
-        try {
-            return view(register.change(id, form.input(), JsonFields.leftOut(body, RentalForm.class), found, caller),
-                    caller);
-        } catch (Invalid e) {
-            throw JsonFields.withoutEchoes(e, found);
-        }
+        return json.change(body, RentalForm.class, (form, leftOut, found) ->
+                view(register.change(id, form.input(), leftOut, found, caller), caller));
     }
 
     @PostMapping("/{id}/tenants")

@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.support.IntegrationTest;
@@ -29,9 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Reports that arrive together are written together (group commit): in one transaction, yet each stored once, with
  * its own timeline, its audit entry in the name of whoever filed it, the possible duplicates it would have been
- * offered filed alone, and the same answer to a key sent twice. To make the reports meet in one batch, the test locks
- * the audit trail's list of entries waiting for their seal (V150): the writers' first batches wait for it at their
- * audit entries while the other reports queue.
+ * offered filed alone, and the same answer to a key sent twice. The reports are made to meet in one batch by
+ * {@link FiledTogether}.
  */
 class GroupCommitIntegrationTests extends IntegrationTest {
 
@@ -65,51 +57,18 @@ class GroupCommitIntegrationTests extends IntegrationTest {
         return body;
     }
 
-    /** Sends the reports while audit entries cannot be written, lets them be once they all wait, answers them in order. */
+    /** Sends the reports together (one batch of the group commit); answers them in order. */
     List<HttpResponse<String>> filedTogether(List<String> users, List<Map<String, Object>> bodies, List<String> keys)
             throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(bodies.size());
-        try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (Statement s = holder.createStatement()) {
-                s.execute("LOCK TABLE audit_pending IN SHARE MODE");
-            }
-            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-            for (int i = 0; i < bodies.size(); i++) {
-                int k = i;
-                answers.add(clients.submit(() -> keys.get(k) == null
-                        ? api.send("POST", "/api/v1/incidents", tokens.get(users.get(k)), bodies.get(k))
-                        : api.send("POST", "/api/v1/incidents", tokens.get(users.get(k)), bodies.get(k),
-                                "Idempotency-Key", keys.get(k))));
-            }
-            // each writer's first batch waits for the lock at its audit entries, every other report for a writer
-            awaitTrue(() -> desk.pendingFilings() == bodies.size() && lockWaiters() > 0);
-            holder.rollback();
-            List<HttpResponse<String>> out = new ArrayList<>();
-            for (Future<HttpResponse<String>> a : answers) {
-                out.add(a.get());
-            }
-            return out;
-        } finally {
-            clients.shutdownNow();
+        List<Callable<HttpResponse<String>>> reports = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            String token = tokens.get(users.get(i));
+            Map<String, Object> body = bodies.get(i);
+            String key = keys.get(i);
+            reports.add(() -> key == null ? api.send("POST", "/api/v1/incidents", token, body)
+                    : api.send("POST", "/api/v1/incidents", token, body, "Idempotency-Key", key));
         }
-    }
-
-    /** The writers whose batch waits to write its audit entries (not the audit sealer, which waits there too). */
-    long lockWaiters() {
-        return jdbc.sql("""
-                SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-                WHERE l.locktype = 'relation' AND l.relation = 'audit_pending'::regclass AND NOT l.granted
-                  AND a.query NOT LIKE '%audit_seal%'""")
-                .query(Long.class).single();
-    }
-
-    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited for the reports to queue").isBefore(until);
-            Thread.sleep(20);
-        }
+        return new FiledTogether(dataSource, jdbc, desk).send(reports);
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,13 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
-import org.fengqiao.support.Eventually;
 import org.fengqiao.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * opened together, yet each as if pushed alone: its own case (a code of its own), the grid's chief on its team, its
  * caller as its party (phone encrypted and masked), its audit entry in the 110 centre's name, and its owner's inbox
  * entry read as the dispute goes to mediation, the grid chief's kept unread. A case that cannot be written fails its own
- * push only, as a push alone fails. The pushes are made to meet in one batch as in {@link GroupCommitIntegrationTests}:
- * the audit trail's list of entries waiting for their seal is locked until every push waits.
+ * push only, as a push alone fails. The pushes are made to meet in one batch by {@link FiledTogether}.
  */
 class IncidentDisputesBatchIntegrationTests extends IntegrationTest {
 
@@ -77,40 +71,13 @@ class IncidentDisputesBatchIntegrationTests extends IntegrationTest {
         return body;
     }
 
-    /** Pushes the reports while audit entries cannot be written, lets them be once all wait; answers them in order. */
+    /** Pushes the reports together (one batch of the group commit); answers them in order. */
     List<HttpResponse<String>> pushedTogether(List<Map<String, Object>> bodies) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(bodies.size());
-        try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (Statement s = holder.createStatement()) {
-                s.execute("LOCK TABLE audit_pending IN SHARE MODE");
-            }
-            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-            for (Map<String, Object> body : bodies) {
-                answers.add(clients.submit(() -> api.send("POST", "/api/v1/incidents/110", null, body, "X-Api-Key", KEY)));
-            }
-            // each writer's first batch waits for the lock at its audit entries, every other push for a writer; a push
-            // refused before its audit entries (its case is written first) may already be answered, alone
-            Eventually.await(() -> desk.pendingFilings() + answers.stream().filter(Future::isDone).count()
-                    == bodies.size() && lockWaiters() > 0 ? true : null, "the pushes to queue");
-            holder.rollback();
-            List<HttpResponse<String>> out = new ArrayList<>();
-            for (Future<HttpResponse<String>> a : answers) {
-                out.add(a.get());
-            }
-            return out;
-        } finally {
-            clients.shutdownNow();
+        List<Callable<HttpResponse<String>>> pushes = new ArrayList<>();
+        for (Map<String, Object> body : bodies) {
+            pushes.add(() -> api.send("POST", "/api/v1/incidents/110", null, body, "X-Api-Key", KEY));
         }
-    }
-
-    /** The writers whose batch waits to write its audit entries (not the audit sealer, which waits there too). */
-    long lockWaiters() {
-        return jdbc.sql("""
-                SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-                WHERE l.locktype = 'relation' AND l.relation = 'audit_pending'::regclass AND NOT l.granted
-                  AND a.query NOT LIKE '%audit_seal%'""")
-                .query(Long.class).single();
+        return new FiledTogether(dataSource, jdbc, desk).send(pushes);
     }
 
     @Test

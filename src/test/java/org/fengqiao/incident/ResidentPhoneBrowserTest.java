@@ -1,18 +1,33 @@
 package org.fengqiao.incident;
 
+import com.microsoft.playwright.Browser;
 import java.util.Map;
 import java.util.UUID;
+import org.fengqiao.browser.BrowserTest;
 import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Submitter;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.Jurisdictions;
 import org.fengqiao.jurisdiction.Unit;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A resident's report in a grid of its own at the rural central office, for the tracking page's tests. */
-final class ResidentReports {
+/**
+ * A resident on a phone (390 px, in Chinese) with no account, following his report: reports filed as a resident's,
+ * each in a grid of its own at the rural central office, for the tracking page's tests.
+ */
+abstract class ResidentPhoneBrowserTest extends BrowserTest {
 
-    private ResidentReports() {
+    @Autowired
+    Jurisdictions jurisdictions;
+    @Autowired
+    IncidentDesk desk;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Override
+    protected Browser.NewContextOptions contextOptions() {
+        return phone();
     }
 
     /**
@@ -20,8 +35,7 @@ final class ResidentReports {
      *
      * @return its tracking code and id
      */
-    static Map.Entry<String, UUID> filed(Jurisdictions jurisdictions, IncidentDesk desk, JdbcClient jdbc,
-            String gridPrefix, String gridName, int lattice, String description, String address) {
+    Map.Entry<String, UUID> filed(String gridPrefix, String gridName, int lattice, String description, String address) {
         Unit office = jurisdictions.unitByCode("320722010100").orElseThrow();
         String n = String.valueOf(100000 + new java.util.Random().nextInt(899999));
         Grid grid = SatisfactionPageIntegrationTests.testGrid(jurisdictions, office, gridPrefix + n, gridName, lattice);
@@ -33,7 +47,7 @@ final class ResidentReports {
     }
 
     /** Handles the report to its end and answers it (acknowledged first if nobody has yet). */
-    static void answer(IncidentDesk desk, JdbcClient jdbc, UUID id, String done, String words) {
+    void answer(UUID id, String done, String words) {
         Submitter by = Submitter.system("test");
         String status = jdbc.sql("SELECT status FROM incident WHERE id = ?").param(id).query(String.class).single();
         if (status.equals("RECEIVED")) {
