@@ -151,6 +151,38 @@ public class StaffDirectory {
         return roster.gridsLookedAfterBy(staff.value(), day);
     }
 
+    /**
+     * Whether a person reads the grid's records where the grid lies now, as he would signed in now (the scope and the
+     * grid reach his sign-in gives him: the police by their unit's subtree, those who serve grids without police powers
+     * by the grids they serve at or under their unit, or their unit's subtree while they serve none there). False for
+     * one inactive, or a grid that does not exist. Whoever gives a person a grid's work asks here, so that what is
+     * given him is what he finds.
+     */
+    public boolean readsGrid(StaffId staff, GridId grid) {
+        return !readersOf(grid, List.of(staff.value())).isEmpty();
+    }
+
+    /**
+     * Those of these people who read the grid where it lies now ({@link #readsGrid}), in the order given, each once;
+     * read afresh, so that the transaction that just moved the grid's village or changed its roster sees what it did.
+     */
+    public List<UUID> readersOf(GridId grid, Collection<UUID> staff) {
+        if (staff.isEmpty()) {
+            return List.of();
+        }
+        Optional<String> place = jurisdictions.grid(grid).map(org.fengqiao.jurisdiction.Grid::unitPath);
+        if (place.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> reading = new java.util.HashSet<>();
+        for (StaffRegister.Signing s : register.signings(staff)) {
+            if (s.readsGrid(grid.value(), place.get())) {
+                reading.add(s.row().id());
+            }
+        }
+        return staff.stream().filter(reading::contains).distinct().toList();
+    }
+
     /** Whether a person holds any role on the grid's roster on a day. */
     public boolean onRoster(GridId grid, StaffId staff, LocalDate day) {
         return roster.holds(grid.value(), staff.value(), Set.of(), day);

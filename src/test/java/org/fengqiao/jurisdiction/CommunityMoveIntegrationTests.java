@@ -209,11 +209,90 @@ class CommunityMoveIntegrationTests extends IntegrationTest {
         String login = jdbc.sql("SELECT username FROM staff WHERE id = ?").param(newOwner).query(String.class).single();
         assertThat(api.get(login, "/api/v1/incidents/" + owned).status()).isEqualTo(200);
         assertThat(api.get("officer", "/api/v1/incidents/" + owned).status()).isEqualTo(404);
-        // the auxiliary's item went along with his work point: still his, no step written
+        // the auxiliary's item went along with his work point: still his (its step: the next test)
         assertThat(jdbc.sql("SELECT owner_staff_id FROM incident WHERE id = ?").param(v.incident()).query(UUID.class)
                 .single()).isEqualTo(tree.staffId(v.auxiliary()));
-        assertThat(jdbc.sql("SELECT count(*) FROM incident_event WHERE incident_id = ? AND kind = 'HANDED_OVER'")
-                .param(v.incident()).query(Long.class).single()).isZero();
+    }
+
+    /**
+     * An item whose owner went along with the village (the grid's work point and the auxiliary there) stays his, and
+     * its timeline says it went, where to, and that it is still his; he is told so in his inbox, his earlier ask read
+     * in its place, and the old station's webhook hears it left.
+     */
+    @Test
+    void anItemWhoseOwnerGoesAlongWithTheVillageStaysHisAndItsTimelineAndHisInboxSaySo() {
+        Village v = ruralVillage();
+        UUID auxiliary = tree.staffId(v.auxiliary());
+        jdbc.sql("""
+                INSERT INTO inbox_entry (id, recipient_id, kind, record_type, record_id, link, unit_path, subject,
+                                         created_at)
+                VALUES (gen_random_uuid(), ?, 'INCIDENT_ASSIGNED', 'incident', ?, ?, ?, '随村的事项', now() - interval '1 hour')""")
+                .params(auxiliary, v.incident(), "/incidents/" + v.incident(), v.placed().unitPath()).update();
+        UUID heping = api.unitId(HEPING_WORKSTATION);
+        List<UUID> hooks = new java.util.ArrayList<>();
+        try {
+            UUID lost = webhook(api.unitId(RURAL_STATION), hooks);
+
+            assertThat(move("bureau", v.village(), heping, null).status()).isEqualTo(200);
+
+            Map<String, Object> item = jdbc.sql("SELECT owner_unit_id, owner_staff_id FROM incident WHERE id = ?")
+                    .param(v.incident()).query().singleRow();
+            assertThat(item).containsEntry("owner_unit_id", v.placed().unitId().value())
+                    .containsEntry("owner_staff_id", auxiliary);
+            Map<String, Object> step = jdbc.sql("""
+                    SELECT owner_staff_id, owner_unit_id, reason, note FROM incident_event
+                    WHERE incident_id = ? AND kind = 'HANDED_OVER'""").param(v.incident()).query().singleRow();
+            assertThat(step).containsEntry("owner_staff_id", auxiliary)
+                    .containsEntry("owner_unit_id", v.placed().unitId().value())
+                    .containsEntry("reason", "incident.handOver.alongWithVillage")
+                    .containsEntry("note", tree.unit(HEPING_WORKSTATION).name());
+            String timeline = api.get(v.auxiliary(), "/api/v1/incidents/" + v.incident()).body().toString();
+            assertThat(timeline).contains("负责单位随同移交，事项仍由原负责人办理")
+                    .contains("移交后隶属：" + tree.unit(HEPING_WORKSTATION).name());
+            // one ask stands in his inbox, the one that says why, and he can open it
+            List<String> asks = jdbc.sql("""
+                    SELECT coalesce(reason, '') FROM inbox_entry WHERE record_id = ? AND recipient_id = ?
+                      AND kind = 'INCIDENT_ASSIGNED' AND read_at IS NULL""").params(v.incident(), auxiliary)
+                    .query(String.class).list();
+            assertThat(asks).containsExactly("incident.handOver.alongWithVillage");
+            assertThat(inboxOf(v.auxiliary())).contains(v.incident().toString());
+            assertThat(handedOver(lost, v.incident())).as("the old station's webhook").hasSize(1);
+        } finally {
+            hooks.forEach(h -> jdbc.sql("UPDATE webhook SET active = false WHERE id = ?").param(h).update());
+        }
+    }
+
+    /**
+     * The old chain's entries kept for its information (the station chief's) no longer show once the item went with its
+     * village, and are read once its new owner closes it, with every other entry of a closed item.
+     */
+    @Test
+    void theOldChainsEntriesForInformationAreReadOnceTheItemHandedOverIsClosed() {
+        Village v = ruralVillage();
+        UUID owned = tree.openIncident(v.atOffice(), tree.unit(RURAL_OFFICE), tree.staffId("officer"), "ACKNOWLEDGED");
+        UUID chief = tree.staffId("chief");
+        jdbc.sql("""
+                INSERT INTO inbox_entry (id, recipient_id, kind, record_type, record_id, link, unit_path, subject,
+                                         created_at)
+                VALUES (gen_random_uuid(), ?, 'INCIDENT_INFORMED', 'incident', ?, ?, ?, '移交村的事项', now())""")
+                .params(chief, owned, "/incidents/" + owned, v.atOffice().unitPath()).update();
+        assertThat(move("bureau", v.village(), api.unitId(HEPING_WORKSTATION), null).status()).isEqualTo(200);
+        UUID newOwner = jdbc.sql("SELECT owner_staff_id FROM incident WHERE id = ?").param(owned).query(UUID.class)
+                .single();
+        String login = jdbc.sql("SELECT username FROM staff WHERE id = ?").param(newOwner).query(String.class).single();
+
+        for (String step : List.of("resolve", "answer")) {
+            JurisdictionApi.Answer done = api.call(login, HttpMethod.POST, "/api/v1/incidents/" + owned + "/" + step,
+                    Map.of("note", "已办结"), null);
+            assertThat(done.status()).as(step + ": " + done.body()).isEqualTo(200);
+        }
+
+        java.time.OffsetDateTime answered = jdbc.sql(
+                "SELECT at FROM incident_event WHERE incident_id = ? AND kind = 'ANSWERED'").param(owned)
+                .query(java.time.OffsetDateTime.class).single();
+        assertThat(jdbc.sql("""
+                SELECT read_at FROM inbox_entry WHERE record_id = ? AND recipient_id = ? AND kind = 'INCIDENT_INFORMED'""")
+                .params(owned, chief).query(java.time.OffsetDateTime.class).single()).isEqualTo(answered);
     }
 
     /**
@@ -380,5 +459,34 @@ class CommunityMoveIntegrationTests extends IntegrationTest {
         // the auxiliary at the grid's work point went along and still reads his
         assertThat(VerificationTaskFixtures.assignee(jdbc, auxiliarys)).isEqualTo(auxiliary);
         assertThat(api.get(v.auxiliary(), "/api/v1/verification-tasks/" + auxiliarys).status()).isEqualTo(200);
+    }
+
+    /**
+     * One rule says who reads a grid, the sign-in's: a grid worker who serves no grid (a coordinator whose term ended)
+     * reads his unit's subtree. Seated at the grid's work point, which goes along with the village, his list still
+     * shows the grid's tasks after the hand-over, and the hand-over, asking the same rule, leaves him the task he
+     * holds there.
+     */
+    @Test
+    void aGridWorkerServingNoGridKeepsTheTaskHisListStillShowsWhenHisUnitGoesAlongWithTheVillage() {
+        Village v = ruralVillage();
+        String login = "itcmc" + TreeFixtures.unique();
+        UUID coordinator = directory.register(v.placed().unitId(), org.fengqiao.account.StaffRole.GRID_COORDINATOR,
+                "协调员" + login.substring(5), null, null, "协调员", login, DEMO_PASSWORD).id().value();
+        UUID grid = v.placed().id().value();
+        UUID his = VerificationTaskFixtures.task(jdbc, grid, "ASSIGNED", coordinator);
+        UUID open = VerificationTaskFixtures.task(jdbc, grid, "OPEN", null);
+        assertThat(api.get(login, "/api/v1/verification-tasks?size=200").body().toString())
+                .contains(his.toString(), open.toString());
+
+        assertThat(move("bureau", v.village(), api.unitId(HEPING_WORKSTATION), null).status()).isEqualTo(200);
+
+        assertThat(api.get(login, "/api/v1/verification-tasks?size=200").body().toString())
+                .as("his list reads the grid").contains(his.toString(), open.toString());
+        assertThat(VerificationTaskFixtures.assignee(jdbc, his)).as("the hand-over reads it the same")
+                .isEqualTo(coordinator);
+        assertThat(jdbc.sql("SELECT count(*) FROM inbox_entry WHERE record_id = ?").param(his).query(Long.class)
+                .single()).isZero();
+        assertThat(api.get(login, "/api/v1/verification-tasks/" + his).status()).isEqualTo(200);
     }
 }

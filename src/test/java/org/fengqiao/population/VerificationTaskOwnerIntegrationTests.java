@@ -34,6 +34,8 @@ class VerificationTaskOwnerIntegrationTests extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     Jurisdictions jurisdictions;
+    @Autowired
+    org.fengqiao.account.StaffDirectory directory;
 
     UtilityFixtures u;
 
@@ -177,5 +179,63 @@ class VerificationTaskOwnerIntegrationTests extends IntegrationTest {
         UUID next = (UUID) u.tasks(room).get(1).get("id");
         assertThat(browser.get("/verification-tasks/" + next, null).body()).contains("id=\"hold-fields\"")
                 .contains("name=\"holdPower\"").contains("value=\"840\"").contains("name=\"holdMonths\"");
+    }
+
+    /** A volunteer with a sign-in, seated at a unit, serving a grid as a member from today. */
+    UUID volunteerServing(UUID unit, UUID grid, String name) {
+        String login = "itvo" + TreeFixtures.unique();
+        org.fengqiao.account.Staff v = directory.register(new UnitId(unit), org.fengqiao.account.StaffRole.VOLUNTEER,
+                name, null, null, "志愿者", login, DEMO_PASSWORD);
+        directory.assignGridRole(new org.fengqiao.jurisdiction.GridId(grid), v.id(),
+                org.fengqiao.account.GridRole.MEMBER, java.time.LocalDate.now(org.fengqiao.platform.web.LocalTimes.ZONE),
+                null);
+        return v.id().value();
+    }
+
+    UUID workPoint(String gridCode) {
+        return jdbc.sql("SELECT unit_id FROM grid WHERE code = ? AND network = 'POLICE'").param(gridCode)
+                .query(UUID.class).single();
+    }
+
+    /**
+     * Given by hand, a task goes only to someone who will find it: a volunteer rostered on the grid but seated at the
+     * neighbouring grid's work point reads neither the grid's records nor the task's inbox entry there, and is refused
+     * (409, in either language, nothing changed), nor does the task page offer him; one seated where he reads the grid
+     * gets it, and finds the task and its entry.
+     */
+    @Test
+    void aTaskIsGivenByHandOnlyToSomeoneWhoReadsItsGridAndHeFindsItAndItsEntry() throws Exception {
+        UUID grid = u.fx.gridId("FS-1-01");
+        UUID task = org.fengqiao.support.VerificationTaskFixtures.task(jdbc, grid, "OPEN", null);
+        UUID elsewhere = volunteerServing(workPoint("FS-1-02"), grid, "邻格志愿者");
+        UUID here = volunteerServing(workPoint("FS-1-01"), grid, "本格志愿者");
+        long version = jdbc.sql("SELECT version FROM verification_task WHERE id = ?").param(task).query(Long.class)
+                .single();
+
+        ApiClient browser = new ApiClient(port).signedIn("officer", DEMO_PASSWORD, null);
+        assertThat(browser.get("/verification-tasks/" + task, null).body()).contains("value=\"" + here + "\"")
+                .doesNotContain("value=\"" + elsewhere + "\"");
+        Map<String, String> expected = Map.of(
+                "zh-CN", "邻格志愿者看不到网格“", "en", "邻格志愿者 does not read the records of grid ");
+        for (Map.Entry<String, String> language : expected.entrySet()) {
+            HousingFixtures.Answer refused = u.fx.call("officer", "POST", "/api/v1/verification-tasks/" + task
+                    + "/assign", Map.of("assigneeId", elsewhere), "Accept-Language", language.getKey());
+            assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(409);
+            assertThat(refused.body().get("detail").asText()).startsWith(language.getValue());
+        }
+        assertThat(org.fengqiao.support.VerificationTaskFixtures.assignee(jdbc, task)).isNull();
+        assertThat(jdbc.sql("SELECT version FROM verification_task WHERE id = ?").param(task).query(Long.class)
+                .single()).isEqualTo(version);
+        assertThat(jdbc.sql("SELECT count(*) FROM verification_task_event WHERE task_id = ? AND action = 'ASSIGNED'")
+                .param(task).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM inbox_entry WHERE record_id = ?").param(task).query(Long.class)
+                .single()).isZero();
+
+        HousingFixtures.Answer given = u.fx.call("officer", "POST", "/api/v1/verification-tasks/" + task + "/assign",
+                Map.of("assigneeId", here));
+        assertThat(given.status()).as(String.valueOf(given.body())).isEqualTo(200);
+        String login = username(here);
+        assertThat(u.fx.get(login, "/api/v1/verification-tasks/" + task).status()).isEqualTo(200);
+        assertThat(u.fx.get(login, "/api/v1/inbox?size=100").body().toString()).contains(task.toString());
     }
 }

@@ -16,6 +16,7 @@ import org.fengqiao.account.StaffId;
 import org.fengqiao.account.StaffRole;
 import org.fengqiao.jurisdiction.UnitId;
 import org.fengqiao.platform.Caller;
+import org.fengqiao.platform.GridReach;
 import org.fengqiao.platform.ShortLived;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -90,6 +91,21 @@ public class StaffRegister {
         /** One who serves the grids at these paths, the grids themselves not known. */
         public Signing(Row row, List<String> servedGridUnits) {
             this(row, servedGridUnits, List.of());
+        }
+
+        /**
+         * Whether he reads the records of the grid whose unit path (where it lies now) is {@code gridUnitPath}, as he
+         * would signed in now: active, the grid within the scope {@link ScopePolicy} gives him, and among the grids he
+         * reaches there ({@link GridReach}). The police by their unit's subtree, one who serves grids without police
+         * powers by the grids he serves at or under his unit, or by his unit's subtree while he serves none there.
+         * The one answer to "who reads this grid" for whoever picks a person to do a grid's work.
+         */
+        public boolean readsGrid(UUID grid, String gridUnitPath) {
+            if (!row.active() || gridUnitPath == null) {
+                return false;
+            }
+            Caller caller = StaffPrincipal.of(row, servedGridUnits, servedGrids).caller();
+            return caller.sees(gridUnitPath) && GridReach.of(caller).reaches(grid, false);
         }
 
         /** The principal he signs in as now, told whether his password has outlived its maximum age. */
@@ -175,6 +191,20 @@ public class StaffRegister {
     Optional<Signing> signing(UUID staffId) {
         return Optional.ofNullable(sessionHolders.get(staffId, id -> jdbc.sql(BY_ID_WITH_SERVED).param(id)
                 .query((rs, n) -> new Signing(map(rs, n), served(rs), servedGrids(rs))).optional().orElse(null)));
+    }
+
+    /**
+     * These people as sign-in would see them now, read afresh (not from the holders' second): whoever asks may be in
+     * the transaction that just moved a unit or changed a roster, and must see what it did.
+     */
+    public List<Signing> signings(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT.replace("AS unit_name", "AS unit_name, " + served("s.id"))
+                        + " WHERE s.id = ANY(CAST(? AS uuid[]))")
+                .param(ids.stream().distinct().toArray(UUID[]::new))
+                .query((rs, n) -> new Signing(map(rs, n), served(rs), servedGrids(rs))).list();
     }
 
     /** The grids this person serves now, with their unit paths: his signing but for his row, which is given. */

@@ -793,23 +793,36 @@ public class IncidentDesk implements AutoCloseable {
      * from) that gives it to him in his inbox, and an audit entry; the step names the unit that owned it and where it
      * lay before ({@code gridsBefore}: the grids as they lay then), so that the old chain's webhooks hear it left as the new
      * chain's hear it came. Refused (409, naming the new unit) when nobody at or above the new unit can own an item:
-     * the whole hand-over is then rolled back. Answers how many were carried.
+     * the whole hand-over is then rolled back. An item whose owning unit went along with the village (the grid's work
+     * point and whoever works there) stays his, and its timeline says it went (a HANDED_OVER step with the same owner,
+     * {@link #MOVED_ALONG_REASON}, naming the unit it is under now), which tells its owner in his inbox that it is still
+     * his under the new chain and the old chain's webhooks that it left. Answers how many were carried.
      */
     @Transactional
     public long carryToNewChain(java.util.Collection<org.fengqiao.jurisdiction.Grid> gridsBefore, Unit target) {
         java.util.Map<UUID, String> placeBefore = gridsBefore.stream().collect(java.util.stream.Collectors.toMap(
                 g -> g.id().value(), org.fengqiao.jurisdiction.Grid::unitPath));
+        org.fengqiao.platform.Caller caller = org.fengqiao.platform.Callers.current().orElse(null);
+        UUID actorId = caller == null ? null : caller.staffId();
+        String actorName = caller == null ? null : caller.displayName();
+        OffsetDateTime now = now();
+        // read before any item is re-owned: a re-owned item is seen by its new owner by a path it did not have either
+        List<UUID> along = incidents.openMovedWithOwner(placeBefore);
         List<UUID> ids = incidents.openNoLongerSeenByOwner(placeBefore.keySet());
+        for (UUID id : along) {
+            Incident i = incidents.find(id).orElseThrow();
+            incidents.event(id, "HANDED_OVER", now, actorId, actorName, i.ownerUnitId(), i.ownerUnitName(),
+                    i.ownerStaffId(), i.ownerStaffName(), MOVED_ALONG_REASON, true, null, null, null, target.name());
+            events.publishEvent(new IncidentStepRecorded(id, i.trackingCode(), i.category(), i.unitPath(),
+                    "HANDED_OVER", i.ownerUnitId(), i.ownerStaffId(), MOVED_ALONG_REASON, true, now.toInstant(),
+                    i.createdBy(), actorId, i.ownerUnitId(), placeBefore.get(i.gridId())));
+        }
         if (ids.isEmpty()) {
             return 0;
         }
         Owners.Level level = owners.dutyPerson(target.id()).map(p -> new Owners.Level(target, p))
                 .or(() -> owners.above(target.id()))
                 .orElseThrow(() -> new Conflict("incident.handOver.nobody", target.name(), ids.size()));
-        org.fengqiao.platform.Caller caller = org.fengqiao.platform.Callers.current().orElse(null);
-        UUID actorId = caller == null ? null : caller.staffId();
-        String actorName = caller == null ? null : caller.displayName();
-        OffsetDateTime now = now();
         boolean top = level.unit().parentId() == null;
         for (UUID id : ids) {
             Incident before = incidents.find(id).orElseThrow();
@@ -832,6 +845,12 @@ public class IncidentDesk implements AutoCloseable {
 
     /** The reason of the step that carries an item to the new chain with its village. */
     static final String HANDED_OVER_REASON = "incident.handOver.withVillage";
+
+    /**
+     * The reason of the step of an item whose owner went along with its village to the new chain: still his, the step's
+     * note the unit the village went to.
+     */
+    public static final String MOVED_ALONG_REASON = "incident.handOver.alongWithVillage";
 
     /** Whether the item may be moved up now: it is open and its owning unit has one above it (the bureau has none). */
     public boolean escalatable(Incident i) {

@@ -435,6 +435,34 @@ public class Incidents {
                 .param("grids", grids.toArray(UUID[]::new)).query(UUID.class).list();
     }
 
+    /**
+     * The open items in these grids (by id, with the unit path each lay at before its village was handed over) that
+     * their owning unit sees where they lie now by a path it did not have before: it went along with the village (the
+     * grid's work point, the unit under it), so they stay its, under the new chain. An owning unit that sees them by
+     * the path it had (one above both places) did not move; one that no longer sees them is for {@link
+     * #openNoLongerSeenByOwner}. Held for the step that records it.
+     */
+    public List<UUID> openMovedWithOwner(java.util.Map<UUID, String> placeBefore) {
+        if (placeBefore.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> grids = List.copyOf(placeBefore.keySet());
+        return jdbc.sql("""
+                SELECT i.id FROM incident i
+                JOIN unnest(CAST(:grids AS uuid[]), CAST(:paths AS text[])) AS b (grid, path) ON b.grid = i.grid_id
+                JOIN grid g ON g.id = i.grid_id JOIN unit gu ON gu.id = g.unit_id
+                JOIN unit ou ON ou.id = i.owner_unit_id
+                LEFT JOIN staff os ON os.id = i.owner_staff_id LEFT JOIN unit su ON su.id = os.unit_id
+                WHERE i.status NOT IN ('ANSWERED', 'MERGED') AND gu.path <> b.path
+                  AND gu.path LIKE ou.path || '%' AND b.path NOT LIKE ou.path || '%'
+                  AND (su.id IS NULL OR gu.path LIKE su.path || '%')
+                ORDER BY i.received_at, i.id
+                FOR UPDATE OF i""")
+                .param("grids", grids.toArray(UUID[]::new))
+                .param("paths", grids.stream().map(placeBefore::get).toArray(String[]::new))
+                .query(UUID.class).list();
+    }
+
     /** Writes a step; {@code reasonIsKey} says whether the reason is a message key (true) or a person's words. */
     public void event(UUID incident, String kind, OffsetDateTime at, UUID actorId, String actorName, UUID unitId,
             String unitName, UUID staffId, String staffName, String reason, boolean reasonIsKey, String department,

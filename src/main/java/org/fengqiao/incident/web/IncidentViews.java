@@ -289,8 +289,10 @@ public class IncidentViews {
             return text("incident.escalation.from", locale) + e.note();
         }
         if (e.kind().equals("HANDED_OVER")) {
-            // the unit it was with before its village was handed over
-            return text("incident.handOver.from", locale) + e.note();
+            // the unit it was with before its village was handed over; for an item whose owner went along, the unit
+            // the village went to
+            boolean along = Incidents.reasonIsKey(e) && IncidentDesk.MOVED_ALONG_REASON.equals(e.reason());
+            return text(along ? "incident.handOver.under" : "incident.handOver.from", locale) + e.note();
         }
         return e.note();
     }

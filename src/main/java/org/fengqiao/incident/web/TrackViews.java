@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import org.fengqiao.incident.internal.IncidentDesk;
 import org.fengqiao.incident.internal.Incidents;
 import org.fengqiao.incident.internal.ResidentDesk;
 import org.springframework.context.MessageSource;
@@ -90,7 +91,11 @@ class TrackViews {
                         sent == 0 ? null : messages.getMessage("incident.track.photosAddedCount", new Object[] {sent},
                                 locale)));
             } else if (shown) {
-                steps.add(new Step(e.kind(), text("incident.track.step." + e.kind(), locale), e.at(), text));
+                // a report whose officer went along with its village stays his: the step says so, not "a new unit"
+                boolean along = e.kind().equals("HANDED_OVER") && Incidents.reasonIsKey(e)
+                        && IncidentDesk.MOVED_ALONG_REASON.equals(e.reason());
+                steps.add(new Step(e.kind(), text("incident.track.step." + (along ? "HANDED_OVER_ALONG" : e.kind()),
+                        locale), e.at(), text));
             }
         }
         while (!together.isEmpty()) {

@@ -60,7 +60,9 @@ class CommunityController {
                     + " the new one is not under takes it in (named, with its unit: take the village out of it on"
                     + " /groupings or PUT /api/v1/groupings/{id}/communities). An open item its owning unit or person"
                     + " would no longer see is carried to the new unit's duty person (or the first unit above with one),"
-                    + " with a HANDED_OVER step; 409 when nobody at or above the new unit can own it.")
+                    + " with a HANDED_OVER step; 409 when nobody at or above the new unit can own it. An open item"
+                    + " whose owning unit went along (a grid's work point) stays its owner's, with a HANDED_OVER step"
+                    + " naming the unit it is under now.")
     Views.CommunityView move(@PathVariable UUID id, @RequestBody NewUnit body) {
         return Views.CommunityView.of(jurisdictions.moveCommunity(new CommunityId(id),
                 body == null || body.unitId() == null ? null : new UnitId(body.unitId()), Callers.require()));

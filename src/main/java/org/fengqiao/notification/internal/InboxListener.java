@@ -146,6 +146,13 @@ class InboxListener {
         } else if (step.assigns() || step.ownerStaffId() == null) {
             // the owner after the step (none for a merged report) keeps his
             inbox.answered(ASKS, "incident", step.incidentId(), step.ownerStaffId(), step.at());
+            if ("HANDED_OVER".equals(step.kind()) && !step.assignedToItsActor()) {
+                // an item whose owner went along with its village stays his, and the step asks him anew, saying so:
+                // his earlier "yours to handle" is read, not left beside the new one (what its resident asked stays)
+                for (Kind asked : List.of(Kind.INCIDENT_ASSIGNED, Kind.INCIDENT_ESCALATED)) {
+                    inbox.answeredFor(asked, "incident", step.incidentId(), step.ownerStaffId(), step.at());
+                }
+            }
         }
     }
 

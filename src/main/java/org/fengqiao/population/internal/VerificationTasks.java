@@ -386,46 +386,20 @@ public class VerificationTasks {
     }
 
     /**
-     * Who on the grid's roster a new task goes to: its chief (网格长, the community officer who checks doors in seed 000),
-     * else its manager (网格管理员, who collects the records in seed 002); empty when it has neither.
+     * Who on the grid's roster a new task may go to, in the order the rule picks them: its chief (网格长, the community
+     * officer who checks doors in seed 000), else its manager (网格管理员, who collects the records in seed 002); the
+     * first of them who reads the grid where it lies now takes it (Verifications: a grid whose village went to another
+     * station keeps its roster, and its chief, an officer of the old station, no longer reads it there). Empty when it
+     * has neither.
      */
-    public Optional<Server> rosteredVerifier(UUID gridId) {
+    public List<Server> rosteredVerifiers(UUID gridId) {
         return jdbc.sql("""
                 SELECT s.id, s.name, gr.role FROM grid_role gr JOIN staff s ON s.id = gr.staff_id
                 WHERE gr.grid_id = ? AND s.active AND """ + SERVES_NOW + """
                   AND gr.role IN ('GRID_CHIEF', 'MANAGER')
-                ORDER BY gr.role = 'GRID_CHIEF' DESC, gr.started_on NULLS FIRST, s.id LIMIT 1""")
+                ORDER BY gr.role = 'GRID_CHIEF' DESC, gr.started_on NULLS FIRST, s.id""")
                 .param(gridId).query((rs, n) -> new Server(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
-                .optional();
-    }
-
-    /**
-     * Whether a person reads a grid's records where the grid lies now: one of the police or a unit's staff by his unit's
-     * subtree, one who serves grids without police powers by serving it now (as the sign-in's scope gives them).
-     */
-    private static final String READS_GRID = " " + """
-            EXISTS (SELECT 1 FROM staff s JOIN unit su ON su.id = s.unit_id
-                    WHERE s.id = %1$s AND s.active AND (
-                          (s.role NOT IN ('GRID_COORDINATOR', 'GRID_MEMBER', 'INFORMANT', 'VOLUNTEER')
-                           AND (SELECT gu.path FROM grid gg JOIN unit gu ON gu.id = gg.unit_id WHERE gg.id = %2$s)
-                               LIKE su.path || '%%')
-                       OR EXISTS (SELECT 1 FROM grid_role gr WHERE gr.staff_id = s.id AND gr.grid_id = %2$s AND
-                                  gr.role IN ('GRID_CHIEF', 'COORDINATOR', 'MANAGER', 'MEMBER') AND %3$s))) """;
-
-    /**
-     * {@link #rosteredVerifier} among those who read the grid where it lies now: a grid whose village went to another
-     * station keeps its roster, and its chief, an officer of the old station, no longer reads it.
-     */
-    public Optional<Server> rosteredVerifierReading(UUID gridId) {
-        return jdbc.sql("""
-                SELECT s.id, s.name, gr.role FROM grid_role gr JOIN staff s ON s.id = gr.staff_id
-                WHERE gr.grid_id = :grid AND s.active AND """ + SERVES_NOW + """
-                  AND gr.role IN ('GRID_CHIEF', 'MANAGER') AND """
-                        + READS_GRID.formatted("s.id", "CAST(:grid AS uuid)", SERVES_NOW) + """
-                ORDER BY gr.role = 'GRID_CHIEF' DESC, gr.started_on NULLS FIRST, s.id LIMIT 1""")
-                .param("grid", gridId)
-                .query((rs, n) -> new Server(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
-                .optional();
+                .list();
     }
 
     /** A task not yet resolved with its grid and who has it (null: nobody). */
@@ -433,18 +407,15 @@ public class VerificationTasks {
     }
 
     /**
-     * The tasks of these grids not yet resolved, in one order; with {@code unreadOnly} only those nobody has or whose
-     * assignee no longer reads their grid where it lies now ({@link #READS_GRID}).
+     * The tasks of these grids not yet resolved, in one order (whether their assignee still reads them is the account
+     * module's to say: Verifications asks it).
      */
-    public List<Unresolved> unresolved(java.util.Collection<UUID> grids, boolean unreadOnly) {
+    public List<Unresolved> unresolved(java.util.Collection<UUID> grids) {
         if (grids.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("SELECT t.id, t.grid_id, t.assignee_id FROM verification_task t "
-                        + "WHERE t.grid_id = ANY(CAST(:grids AS uuid[])) AND t.status <> 'RESOLVED'"
-                        + (unreadOnly ? " AND (t.assignee_id IS NULL OR NOT "
-                                + READS_GRID.formatted("t.assignee_id", "t.grid_id", SERVES_NOW) + ")" : "")
-                        + " ORDER BY t.id")
+                        + "WHERE t.grid_id = ANY(CAST(:grids AS uuid[])) AND t.status <> 'RESOLVED' ORDER BY t.id")
                 .param("grids", grids.toArray(UUID[]::new))
                 .query((rs, n) -> new Unresolved(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class)))

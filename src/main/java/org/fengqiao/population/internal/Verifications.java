@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fengqiao.account.StaffDirectory;
+import org.fengqiao.account.StaffId;
 import org.fengqiao.audit.Audited;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.jurisdiction.Jurisdictions;
@@ -190,7 +191,7 @@ public class Verifications {
     /**
      * Runs the policy over places whose readings came in, on each month given for a place ({@link #plan}), and opens or
      * extends their tasks; answers how many were opened. A task opened goes at once to the grid's verifier
-     * ({@link VerificationTasks#verifier}) and into his inbox. The places' unresolved tasks are locked first, so an
+     * ({@link #verifier}) and into his inbox. The places' unresolved tasks are locked first, so an
      * officer resolving one meanwhile either finishes before (and the import, reading it resolved, opens a new task for
      * a month it did not cover) or waits until the import is done. With a caller, each task opened is audited as his
      * act; without (the demo load) nothing is.
@@ -309,33 +310,64 @@ public class Verifications {
     }
 
     /**
-     * Who a new task of the grid goes to: the one on its roster who checks doors (VerificationTasks.rosteredVerifier),
-     * else, as for an incident in a grid without a chief, the station's duty person by the account module's rule
-     * (StaffDirectory.stationDuty). Empty only when nobody up the tree can be named.
+     * Who a task of the grid goes to by the rule: the first on its roster who checks doors
+     * ({@link VerificationTasks#rosteredVerifiers}) and reads the grid where it lies now (the account module's {@link
+     * StaffDirectory#readersOf}: a grid whose village went to another station keeps its roster, and its chief, an
+     * officer of the old station, no longer reads it there), else, as for an incident in a grid without a chief, the
+     * station's duty person by the account module's rule (StaffDirectory.stationDuty). Empty only when nobody up the
+     * tree can be named.
      */
     private Optional<VerificationTasks.Server> verifier(UUID gridId) {
-        return tasks.rosteredVerifier(gridId).or(() -> jurisdictions.grid(new GridId(gridId))
-                .flatMap(g -> staff.stationDuty(g.unitId()))
-                .map(d -> new VerificationTasks.Server(d.person().id().value(), d.person().name(), "DUTY")));
+        List<VerificationTasks.Server> rostered = tasks.rosteredVerifiers(gridId);
+        List<UUID> reading = rostered.isEmpty() ? List.of()
+                : staff.readersOf(new GridId(gridId), rostered.stream().map(VerificationTasks.Server::staffId).toList());
+        return rostered.stream().filter(s -> reading.contains(s.staffId())).findFirst()
+                .or(() -> jurisdictions.grid(new GridId(gridId)).flatMap(g -> staff.stationDuty(g.unitId()))
+                        .map(d -> new VerificationTasks.Server(d.person().id().value(), d.person().name(), "DUTY")));
+    }
+
+    /**
+     * Who may be given a task of the grid by hand: those who serve it now ({@link VerificationTasks#servers}) and read
+     * it where it lies now ({@link StaffDirectory#readersOf}), so that the one given it finds the task and its inbox
+     * entry; the task page offers these.
+     */
+    public List<VerificationTasks.Server> assignable(UUID gridId) {
+        List<VerificationTasks.Server> serving = tasks.servers(gridId);
+        List<UUID> reading = serving.isEmpty() ? List.of()
+                : staff.readersOf(new GridId(gridId), serving.stream().map(VerificationTasks.Server::staffId).toList());
+        return serving.stream().filter(s -> reading.contains(s.staffId())).toList();
     }
 
     /**
      * A grid handed over (its village to another station, or its places to another grid): its tasks not yet resolved go
-     * by the rule to the verifier of the grid where it lies now, one who reads it ({@link
-     * VerificationTasks#rosteredVerifierReading}, else the station's duty person), as the system's act, each with an
-     * inbox entry; the one they are taken from no longer finds them his. {@code unreadOnly}: only those whose assignee
-     * no longer reads them (a village moved: its grids keep their people, and the members who serve them still read
-     * them). {@code only}: these tasks alone (the ones just moved into a grid), null for every one. In the hand-over's
-     * transaction; answers how many went to someone else.
+     * by the rule to the verifier of the grid where it lies now ({@link #verifier}: one on its roster who reads it, else
+     * the station's duty person), as the system's act, each with an inbox entry; the one they are taken from no longer
+     * finds them his. {@code unreadOnly}: only those nobody has or whose assignee no longer reads them there, by the
+     * same rule the sign-in reads by ({@link StaffDirectory#readersOf}: a village moved, its grids keep their people,
+     * and those who serve them, or work at a unit that moved along, still read them). {@code only}: these tasks alone
+     * (the ones just moved into a grid), null for every one. In the hand-over's transaction; answers how many went to
+     * someone else.
      */
     public long reassignHandedOver(Collection<UUID> gridIds, boolean unreadOnly, Collection<UUID> only) {
         long moved = 0;
+        List<VerificationTasks.Unresolved> unresolved = tasks.unresolved(gridIds).stream()
+                .filter(u -> only == null || only.contains(u.id())).toList();
+        // who of the assignees still reads each grid, asked once per grid
+        Map<UUID, List<UUID>> reading = new LinkedHashMap<>();
+        if (unreadOnly) {
+            Map<UUID, List<UUID>> assignees = new LinkedHashMap<>();
+            unresolved.stream().filter(u -> u.assigneeId() != null).forEach(u -> assignees
+                    .computeIfAbsent(u.gridId(), g -> new ArrayList<>()).add(u.assigneeId()));
+            assignees.forEach((grid, people) -> reading.put(grid, staff.readersOf(new GridId(grid), people)));
+        }
         Map<UUID, Optional<VerificationTasks.Server>> byGrid = new LinkedHashMap<>();
-        for (VerificationTasks.Unresolved u : tasks.unresolved(gridIds, unreadOnly)) {
-            Optional<VerificationTasks.Server> to = byGrid.computeIfAbsent(u.gridId(), g -> tasks.rosteredVerifierReading(g)
-                    .or(() -> jurisdictions.grid(new GridId(g)).flatMap(grid -> staff.stationDuty(grid.unitId()))
-                            .map(d -> new VerificationTasks.Server(d.person().id().value(), d.person().name(), "DUTY"))));
-            if ((only != null && !only.contains(u.id())) || to.isEmpty() || to.get().staffId().equals(u.assigneeId())) {
+        for (VerificationTasks.Unresolved u : unresolved) {
+            if (unreadOnly && u.assigneeId() != null
+                    && reading.getOrDefault(u.gridId(), List.of()).contains(u.assigneeId())) {
+                continue;
+            }
+            Optional<VerificationTasks.Server> to = byGrid.computeIfAbsent(u.gridId(), this::verifier);
+            if (to.isEmpty() || to.get().staffId().equals(u.assigneeId())) {
                 continue;
             }
             VerificationTasks.Server v = to.get();
@@ -451,7 +483,11 @@ public class Verifications {
                 && (caller.may("POPULATION_WRITE") || (caller.staffId() != null && caller.staffId().equals(t.assigneeId())));
     }
 
-    /** Gives the task to someone who serves its grid now (grid chief, coordinator, manager or member). */
+    /**
+     * Gives the task to someone who serves its grid now (grid chief, coordinator, manager or member) and reads it where
+     * it lies now ({@link StaffDirectory#readsGrid}): anyone else is refused (400 not serving it, 409 not reading it),
+     * nothing changed.
+     */
     @Transactional
     public Task assign(UUID id, UUID assigneeId, Caller caller) {
         Task before = tasks.findVisible(id, caller).orElseThrow(() -> new NotFound("verification-task", id));
@@ -468,6 +504,13 @@ public class Verifications {
         }
         if (!tasks.servesGrid(assigneeId, before.gridId())) {
             throw Invalid.of("assigneeId", "utilities.task.assignee.notInGrid");
+        }
+        if (!staff.readsGrid(new StaffId(assigneeId), new GridId(before.gridId()))) {
+            // on the roster but not reading the grid where it lies (a volunteer seated at another office, the old
+            // station's officer still heading a grid whose village moved): he would find neither the entry nor the
+            // grid's records, and the task would wait on someone who cannot see it
+            throw new Conflict("utilities.task.assignee.cannotRead", tasks.staffName(assigneeId).orElse(""),
+                    before.gridName());
         }
         if (assigneeId.equals(before.assigneeId())) {
             return before;

@@ -163,7 +163,7 @@ class UtilityPages {
         model.addAttribute("mayWrite", mayWrite);
         model.addAttribute("mayRead", caller.may("POPULATION_READ"));
         boolean open = detail.task().status() != VerificationTasks.Status.RESOLVED;
-        model.addAttribute("servers", mayWrite && open ? tasks.servers(detail.task().gridId()) : List.of());
+        model.addAttribute("servers", mayWrite && open ? verifications.assignable(detail.task().gridId()) : List.of());
         model.addAttribute("visits", detail.mayChange() && caller.may("POPULATION_READ")
                 ? tasks.visits(detail.task().placeId()) : List.of());
         List<VerificationTasks.Finding> findings = new ArrayList<>();
