@@ -1,25 +1,27 @@
-// Shared map set-up for the grid pages: a Leaflet map whose tile source comes from the server's
-// configuration (data- attributes), so boundaries still draw when no tile server can be reached.
+// Shared map set-up for the grid pages and the residents' report form: a Leaflet map whose tile source comes from the
+// server's configuration (the page's #fq-map-settings, layout.html), so boundaries still draw when no tile server can
+// be reached.
 (function () {
   'use strict';
 
   function create(element) {
+    var settings = (document.getElementById('fq-map-settings') || element).dataset;
     // the zoom buttons' titles and the credit to Leaflet in the page's language: Leaflet's own are English
     var map = L.map(element, { zoomControl: false, attributionControl: true });
     L.control.zoom({
-      zoomInTitle: element.dataset.textZoomIn || 'Zoom in',
-      zoomOutTitle: element.dataset.textZoomOut || 'Zoom out'
+      zoomInTitle: settings.textZoomIn || 'Zoom in',
+      zoomOutTitle: settings.textZoomOut || 'Zoom out'
     }).addTo(map);
     var credit = document.createElement('a');
     credit.href = 'https://leafletjs.com';
-    credit.textContent = element.dataset.textLeaflet || 'Leaflet';
+    credit.textContent = settings.textLeaflet || 'Leaflet';
     map.attributionControl.setPrefix(credit.outerHTML);
-    var url = element.dataset.tileUrl;
+    var url = settings.tileUrl;
     if (url) {
-      var subdomains = (element.dataset.tileSubdomains || '').split(',').filter(function (s) { return s; });
+      var subdomains = (settings.tileSubdomains || '').split(',').filter(function (s) { return s; });
       L.tileLayer(url, {
         subdomains: subdomains.length ? subdomains : 'abc',
-        attribution: element.dataset.tileAttribution || '',
+        attribution: settings.tileAttribution || '',
         maxZoom: 18
       }).addTo(map);
     }

@@ -30,11 +30,7 @@ class GridCollection {
         collection.put("type", "FeatureCollection");
         ArrayNode features = collection.putArray("features");
         for (Grids.Detail d : grids.visible(caller, network, null, Integer.MAX_VALUE, 0)) {
-            ObjectNode f = features.addObject();
-            f.put("type", "Feature");
-            f.put("id", d.id().toString());
-            ObjectNode p = f.putObject("properties");
-            p.put("id", d.id().toString());
+            ObjectNode p = feature(features, d);
             p.put("code", d.code());
             p.put("name", d.name());
             p.put("network", d.network().name());
@@ -47,12 +43,22 @@ class GridCollection {
             p.put("urbanCode", d.urbanCode());
             p.put("civilizationCode", d.civilizationCode());
             p.put("areaSquareMetres", Math.round(d.areaSquareMetres()));
-            try {
-                f.set("geometry", json.readTree(d.boundary()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored boundary is not JSON", e);
-            }
         }
         return collection;
+    }
+
+    /** A grid's feature added to a collection, with its id and boundary: its properties, for the caller to fill. */
+    ObjectNode feature(ArrayNode features, Grids.Detail d) {
+        ObjectNode f = features.addObject();
+        f.put("type", "Feature");
+        f.put("id", d.id().toString());
+        ObjectNode p = f.putObject("properties");
+        p.put("id", d.id().toString());
+        try {
+            f.set("geometry", json.readTree(d.boundary()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored boundary is not JSON", e);
+        }
+        return p;
     }
 }

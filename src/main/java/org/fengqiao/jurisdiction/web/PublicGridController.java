@@ -1,7 +1,6 @@
 package org.fengqiao.jurisdiction.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,11 +35,13 @@ class PublicGridController {
     private final Grids grids;
     private final Jurisdictions jurisdictions;
     private final ObjectMapper json;
+    private final GridCollection collection;
 
-    PublicGridController(Grids grids, Jurisdictions jurisdictions, ObjectMapper json) {
+    PublicGridController(Grids grids, Jurisdictions jurisdictions, ObjectMapper json, GridCollection collection) {
         this.grids = grids;
         this.jurisdictions = jurisdictions;
         this.json = json;
+        this.collection = collection;
     }
 
     /** A grid as a resident sees it. */
@@ -54,24 +55,15 @@ class PublicGridController {
     @GetMapping
     @Operation(summary = "The police grids in use as a GeoJSON FeatureCollection: name, community name and outline only")
     ResponseEntity<ObjectNode> outlines() {
-        ObjectNode collection = json.createObjectNode();
-        collection.put("type", "FeatureCollection");
-        ArrayNode features = collection.putArray("features");
+        ObjectNode outlines = json.createObjectNode();
+        outlines.put("type", "FeatureCollection");
+        ArrayNode features = outlines.putArray("features");
         for (Grids.Detail d : grids.inUse(GridNetwork.POLICE)) {
-            ObjectNode f = features.addObject();
-            f.put("type", "Feature");
-            f.put("id", d.id().toString());
-            ObjectNode p = f.putObject("properties");
-            p.put("id", d.id().toString());
+            ObjectNode p = collection.feature(features, d);
             p.put("name", d.name());
             p.put("community", d.communityName());
-            try {
-                f.set("geometry", json.readTree(d.boundary()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored boundary is not JSON", e);
-            }
         }
-        return ResponseEntity.ok().cacheControl(KEPT).contentType(GridController.GEO_JSON).body(collection);
+        return ResponseEntity.ok().cacheControl(KEPT).contentType(GridController.GEO_JSON).body(outlines);
     }
 
     @GetMapping("/at")
