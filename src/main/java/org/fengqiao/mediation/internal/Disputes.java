@@ -30,7 +30,8 @@ import org.springframework.stereotype.Repository;
  * <p>
  * The cases of 110 disputes filed in a transaction ({@link #gather}) are written together just before it commits, one
  * statement for all of them with their parties and teams; every read and change here writes those gathered so far
- * first, so nothing in the transaction misses them.
+ * first, and so does every other statement of the module on cases ({@link #writeGathered}), so nothing in the
+ * transaction misses them.
  */
 @Repository
 public class Disputes {
@@ -166,6 +167,15 @@ public class Disputes {
     /** Writes the cases gathered so far in the caller's transaction, before a statement on cases. */
     private void written() {
         writes.flush(gathered);
+    }
+
+    /**
+     * Writes the cases gathered so far in the caller's transaction ({@link #gather}), for a statement on cases made
+     * outside this class (DisputeFacts, MediationFigures, OpenCasesHandover, MediationLoader): it would otherwise miss
+     * the cases of the 110 disputes filed earlier in the same transaction. Nothing to do (one look-up) without any.
+     */
+    public void writeGathered() {
+        written();
     }
 
     /**
