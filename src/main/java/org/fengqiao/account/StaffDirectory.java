@@ -253,6 +253,16 @@ public class StaffDirectory {
                 .map(Enum::name).toList();
     }
 
+    /**
+     * The roles whose holders read the grids they serve rather than their unit's subtree, by name: those who serve grids
+     * without police powers, while they serve any at or under their unit (the sign-in's scope); another module asking
+     * whether someone other than the caller reads a grid's records.
+     */
+    public List<String> rolesReadingServedGrids() {
+        return java.util.Arrays.stream(StaffRole.values())
+                .filter(org.fengqiao.account.internal.ScopePolicy::readsServedGrids).map(Enum::name).toList();
+    }
+
     /** Whether a person's role grants a permission (another module checking someone other than the caller). */
     public boolean may(StaffId id, org.fengqiao.platform.Permission permission) {
         return staff(id).filter(Staff::active)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.mediation.internal.Actor;
+import org.fengqiao.mediation.internal.Disputes;
 import org.fengqiao.mediation.internal.MediationDesk;
 import org.fengqiao.mediation.internal.Screenings;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,11 +23,13 @@ public class MediationLoader {
     private final MediationDesk desk;
     private final Screenings screenings;
     private final JdbcClient jdbc;
+    private final Disputes disputes;
 
-    MediationLoader(MediationDesk desk, Screenings screenings, JdbcClient jdbc) {
+    MediationLoader(MediationDesk desk, Screenings screenings, JdbcClient jdbc, Disputes disputes) {
         this.desk = desk;
         this.screenings = screenings;
         this.jdbc = jdbc;
+        this.disputes = disputes;
     }
 
     /** Whether any case was opened other than from a 110 push (those come in with the demo incidents). */
@@ -96,9 +99,13 @@ public class MediationLoader {
                 .disputesFound();
     }
 
-    /** Sets a case's opening back (the demo's old disputes, waiting for someone to take them up). */
+    /**
+     * Sets a case's opening back (the demo's old disputes, waiting for someone to take them up); a case of a 110 dispute
+     * filed in the same transaction is written first, or the update would find no row.
+     */
     @Transactional
     public void backdate(UUID id, java.time.Instant opened) {
+        disputes.writeGathered();
         jdbc.sql("UPDATE dispute_case SET opened_at = ? WHERE id = ?")
                 .param(java.time.OffsetDateTime.ofInstant(opened, java.time.ZoneOffset.UTC)).param(id).update();
     }

@@ -74,9 +74,13 @@ class MediationEventsIntegrationTests extends IntegrationTest {
 
     @Test
     void anAgreementAnnouncesTheSettlementWithTheTeamForPointsAndAFailureDoesNot() {
-        UUID g = grid("FS-4-03");
         UUID officer = staff("officer");
         UUID volunteer = staff("volunteer");
+        // a grid the volunteer serves: only those who read a case sit on its team
+        UUID g = jdbc.sql("""
+                SELECT r.grid_id FROM grid_role r JOIN grid g ON g.id = r.grid_id
+                WHERE r.staff_id = ? AND r.role = 'MEMBER' AND r.ended_on IS NULL ORDER BY g.code LIMIT 1""")
+                .param(volunteer).query(UUID.class).single();
         UUID agreed = loader.open(DisputeOrigin.WALK_IN, DisputeKind.FAMILY, g, "协议测试-" + UUID.randomUUID(), null,
                 List.of(new String[] {"甲", null}, new String[] {"乙", "13912345678"}),
                 Map.of(officer, TeamRole.OFFICER, volunteer, TeamRole.SOCIAL_WORK_VOLUNTEER), "test");

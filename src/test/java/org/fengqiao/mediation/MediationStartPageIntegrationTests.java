@@ -68,8 +68,8 @@ class MediationStartPageIntegrationTests extends GridsAtTheOfficeIntegrationTest
         String n = fixture.n();
         UUID mine = openCase(fixture.served(), Map.of(officer(), TeamRole.OFFICER), "本格调解" + n);
         openCase(fixture.other(), Map.of(officer(), TeamRole.OFFICER), "别格调解" + n);
-        UUID team = openCase(fixture.other(), Map.of(officer(), TeamRole.OFFICER, coordinator.id().value(),
-                TeamRole.COMMUNITY_MEDIATOR), "同组调解" + n);
+        UUID team = openCase(fixture.other(), Map.of(officer(), TeamRole.OFFICER), "同组调解" + n);
+        GridsAtTheOffice.seatedEarlier(jdbc, team, coordinator, "COMMUNITY_MEDIATOR");
         UUID due = followedUp(fixture.served(), "今日回访" + n, false);
         UUID late = followedUp(fixture.served(), "逾期回访" + n, true);
         followedUp(fixture.other(), "别格逾期" + n, true);

@@ -73,7 +73,8 @@ class ServedGridsDisputesIntegrationTests extends GridsAtTheOfficeIntegrationTes
         String officer = api.token("officer", DEMO_PASSWORD);
         String[] mine = opened(officer, fixture.served(), "本格纠纷" + fixture.n(), null);
         String[] theirs = opened(officer, fixture.other(), "别格纠纷" + fixture.n(), null);
-        String[] onHisTeam = opened(officer, fixture.other(), "别格同调" + fixture.n(), volunteer);
+        String[] onHisTeam = opened(officer, fixture.other(), "别格同调" + fixture.n(), null);
+        GridsAtTheOffice.seatedEarlier(jdbc, UUID.fromString(onHisTeam[0]), volunteer, "SOCIAL_WORK_VOLUNTEER");
         String token = api.token(volunteer.username(), GridsAtTheOffice.PASSWORD);
 
         // the list, by API

@@ -52,8 +52,8 @@ class ServedGridsDisputeInboxIntegrationTests extends GridsAtTheOfficeIntegratio
         String n = fixture.n();
         UUID mine = openCase(fixture.served(), Map.of(officer, TeamRole.OFFICER), "本格纠纷" + n);
         UUID theirs = openCase(fixture.other(), Map.of(officer, TeamRole.OFFICER), "别格纠纷" + n);
-        UUID onHisTeam = openCase(fixture.other(),
-                Map.of(officer, TeamRole.OFFICER, coordinator.id().value(), TeamRole.COMMUNITY_MEDIATOR), "同组纠纷" + n);
+        UUID onHisTeam = openCase(fixture.other(), Map.of(officer, TeamRole.OFFICER), "同组纠纷" + n);
+        GridsAtTheOffice.seatedEarlier(jdbc, onHisTeam, coordinator, "COMMUNITY_MEDIATOR");
         UUID mineEntry = entry(coordinator, mine, fixture);
         UUID theirsEntry = entry(coordinator, theirs, fixture);
         UUID teamEntry = entry(coordinator, onHisTeam, fixture);

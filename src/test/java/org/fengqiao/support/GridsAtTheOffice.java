@@ -48,6 +48,17 @@ public record GridsAtTheOffice(String n, Unit office, double lon, Grid served, G
                 .formatted(west, west + 0.004, west + 0.004, west, west);
     }
 
+    /**
+     * Puts one who serves the first grid on the team of a case of the other ({@code role}: OFFICER, COMMUNITY_MEDIATOR…),
+     * as a team keeps one seated while he read the case (he served its grid then, or the case's grid was merged into
+     * the other since): a team is formed of those who read the case, and a case whose team he sits on is his to read.
+     */
+    public static void seatedEarlier(org.springframework.jdbc.core.simple.JdbcClient jdbc, java.util.UUID caseId,
+            Staff staff, String role) {
+        jdbc.sql("INSERT INTO dispute_team (case_id, staff_id, role) VALUES (?, ?, ?)")
+                .params(caseId, staff.id().value(), role).update();
+    }
+
     /** One who serves the first grid, seated at the office, as the roster puts him (password {@link #PASSWORD}). */
     public Staff serving(StaffDirectory directory, StaffRole role, GridRole as, String tag, String name) {
         String username = (role.name().substring(0, 3) + tag + n + new Random().nextInt(1000)).toLowerCase();

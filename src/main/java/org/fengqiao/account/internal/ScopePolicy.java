@@ -17,7 +17,7 @@ import org.fengqiao.account.StaffRole;
  * Only the grids at or under the person's own unit count: the scope is never wider than his unit. A grid at his
  * unit itself, or no grid served at all, leaves him his unit's subtree, as before.
  */
-final class ScopePolicy {
+public final class ScopePolicy {
 
     /** The roles whose scope is the grids they serve. Auxiliary police stand duty for their unit and keep it. */
     static final Set<StaffRole> SERVE_GRIDS = EnumSet.of(StaffRole.GRID_COORDINATOR, StaffRole.GRID_MEMBER,
@@ -34,6 +34,11 @@ final class ScopePolicy {
     static final Set<StaffRole> REPORT_IN_SERVED_GRIDS = SERVE_GRIDS;
 
     private ScopePolicy() {
+    }
+
+    /** Whether the role reads the grids its holder serves (when he serves any at or under his unit), not his unit. */
+    public static boolean readsServedGrids(StaffRole role) {
+        return SERVE_GRIDS.contains(role);
     }
 
     /**

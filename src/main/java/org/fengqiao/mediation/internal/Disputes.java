@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fengqiao.account.RosterDay;
 import org.fengqiao.account.StaffDirectory;
 import org.fengqiao.jurisdiction.GridId;
 import org.fengqiao.mediation.DisputeKind;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Repository;
  * <p>
  * The cases of 110 disputes filed in a transaction ({@link #gather}) are written together just before it commits, one
  * statement for all of them with their parties and teams; every read and change here writes those gathered so far
- * first, so nothing in the transaction misses them.
+ * first, and so does every other statement of the module on cases ({@link #writeGathered}), so nothing in the
+ * transaction misses them.
  */
 @Repository
 public class Disputes {
@@ -166,6 +168,15 @@ public class Disputes {
     /** Writes the cases gathered so far in the caller's transaction, before a statement on cases. */
     private void written() {
         writes.flush(gathered);
+    }
+
+    /**
+     * Writes the cases gathered so far in the caller's transaction ({@link #gather}), for a statement on cases made
+     * outside this class (DisputeFacts, MediationFigures, OpenCasesHandover, MediationLoader): it would otherwise miss
+     * the cases of the 110 disputes filed earlier in the same transaction. Nothing to do (one look-up) without any.
+     */
+    public void writeGathered() {
+        written();
     }
 
     /**
@@ -383,19 +394,43 @@ public class Disputes {
     }
 
     /**
-     * A staff member who may sit on a team for a case of this unit: active, of a role that works with disputes
-     * ({@link #mediatingRoles}), and working in the caller's scope or in a unit above the case's (the station's
-     * officers mediate in its villages).
+     * Whether the staff member {@code s} (his unit {@code su}) reads a case of the grid {@code :caseGrid} at the unit
+     * path {@code :casePath} by his place, as his sign-in's scope and {@link GridReach} would read it, before anything of
+     * it is his: active, of a role that reads disputes ({@link #mediatingRoles}), and either one who reads his unit's
+     * subtree (the police, the mediators; one who serves grids while he serves none at or under his unit) with the case
+     * in it, or one who serves grids serving the case's grid now. Seated on the team, a grid member of another grid of
+     * the office would read the case as his (GridReach), and an officer of another office would not read it at all.
      */
-    public Optional<Member> eligibleStaff(UUID staffId, String caseUnitPath, List<String> scopePaths) {
-        return jdbc.sql("""
-                SELECT s.id, s.name, su.name FROM staff s JOIN unit su ON su.id = s.unit_id
+    private static final String READS_CASE = " (s.active AND s.role = ANY(CAST(:roles AS text[])) AND ("
+            + "(:casePath LIKE su.path || '%' AND (s.role <> ALL(CAST(:servers AS text[])) OR NOT EXISTS ("
+            + "SELECT 1 FROM grid_role r JOIN grid rg ON rg.id = r.grid_id JOIN unit ru ON ru.id = rg.unit_id"
+            + " WHERE r.staff_id = s.id AND ru.path LIKE su.path || '%' AND " + RosterDay.coversToday("r") + ")))"
+            + " OR (s.role = ANY(CAST(:servers AS text[])) AND EXISTS ("
+            + "SELECT 1 FROM grid_role r JOIN grid rg ON rg.id = r.grid_id JOIN unit ru ON ru.id = rg.unit_id"
+            + " WHERE r.staff_id = s.id AND r.grid_id = :caseGrid AND ru.path LIKE su.path || '%' AND "
+            + RosterDay.coversToday("r") + ")))) ";
+
+    /** A staff member asked for a case's team: found, and whether he reads the case ({@link #READS_CASE}). */
+    public record Eligible(Member member, boolean readsCase) {
+    }
+
+    /**
+     * A staff member asked for a team of a case of this grid and unit path, if he reads the case ({@link #READS_CASE})
+     * or the caller sees him (his unit in the caller's scope; null scope: the application, which sees all): one the
+     * caller sees who does not read the case is named in the refusal; anyone else is not found.
+     */
+    public Optional<Eligible> eligibleStaff(UUID staffId, UUID caseGridId, String caseUnitPath,
+            List<String> scopePaths) {
+        return jdbc.sql("SELECT s.id, s.name, su.name, " + READS_CASE + """
+                 AS reads FROM staff s JOIN unit su ON su.id = s.unit_id
                 WHERE s.id = :id AND s.active AND s.role = ANY(CAST(:roles AS text[]))
-                  AND (:casePath LIKE su.path || '%'
-                   OR (CAST(:scope AS text[]) IS NULL OR su.path LIKE ANY(CAST(:scope AS text[]))))""")
-                .param("id", staffId).param("casePath", caseUnitPath).param("roles", mediatingRoles())
+                  AND (""" + READS_CASE + """
+                   OR CAST(:scope AS text[]) IS NULL OR su.path LIKE ANY(CAST(:scope AS text[])))""")
+                .param("id", staffId).param("casePath", caseUnitPath).param("caseGrid", caseGridId)
+                .param("roles", mediatingRoles()).param("servers", servers())
                 .param("scope", scopePaths == null ? null : patterns(scopePaths))
-                .query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), null))
+                .query((rs, n) -> new Eligible(new Member(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), null), rs.getBoolean(4)))
                 .optional();
     }
 
@@ -422,23 +457,58 @@ public class Disputes {
     }
 
     /**
-     * One who may sit on a team, with his role (MEDIATOR, VOLUNTEER, COMMUNITY_OFFICER...): the team form names it
-     * beside him, so that whoever forms the team sees who is an officer, a mediator or a volunteer among the many.
+     * Where a candidate for a case's team stands to the case: he serves its grid now ({@code GRID}, his place on its
+     * roster in {@code gridRole}), works at its office ({@code OFFICE}: the central office or workstation over the
+     * grid, or below it), or above it (the station's, the bureau's).
      */
-    public record Candidate(UUID staffId, String name, String unitName, String role) {
+    public enum Circle { GRID, OFFICE, ABOVE }
+
+    /**
+     * One who may sit on a team, with his role (MEDIATOR, VOLUNTEER, COMMUNITY_OFFICER...) and, for one who serves the
+     * case's grid, his place on its roster ({@code gridRole}: GRID_CHIEF, MEMBER...; null otherwise): the team form
+     * names them beside him, so that whoever forms the team sees who is an officer, a mediator or a volunteer, and who
+     * serves the grid, among the many.
+     */
+    public record Candidate(UUID staffId, String name, String unitName, String role, Circle circle, String gridRole) {
     }
 
-    /** The staff who may sit on a case's team (see {@link #eligibleStaff}), for the team form; at most 300. */
-    public List<Candidate> candidates(String caseUnitPath, List<String> scopePaths) {
+    /**
+     * The staff who read a case of this grid and unit path ({@link #READS_CASE}), who alone may sit on its team, for the
+     * team form: those who serve the grid first (grid chief, coordinator, manager, members: the grid's people of a
+     * mediation team), then the office's (its officers, mediators, village cadres), then the station's and the
+     * bureau's; at most 300. Those on the case's team already are offered too, in their place: seated when they read
+     * it, they stay on it as it is formed again.
+     */
+    public List<Candidate> candidates(UUID caseId, UUID caseGridId, String caseUnitPath) {
+        written();
         return jdbc.sql("""
-                SELECT s.id, s.name, su.name, s.role FROM staff s JOIN unit su ON su.id = s.unit_id
-                WHERE s.active AND s.role = ANY(CAST(:roles AS text[]))
-                  AND (:casePath LIKE su.path || '%' OR su.path LIKE ANY(CAST(:scope AS text[])))
-                ORDER BY su.path, s.name LIMIT 300""")
-                .param("casePath", caseUnitPath).param("scope", patterns(scopePaths)).param("roles", mediatingRoles())
+                WITH office AS (SELECT coalesce((SELECT a.path FROM unit a WHERE :casePath LIKE a.path || '%'
+                                                   AND a.kind IN ('CENTRAL_OFFICE', 'WORKSTATION')
+                                                 ORDER BY a.depth DESC LIMIT 1), :casePath) AS path),
+                     serving AS (SELECT r.staff_id, min(array_position(
+                                     ARRAY['GRID_CHIEF', 'COORDINATOR', 'MANAGER', 'MEMBER', 'INFORMANT'], r.role)) AS place
+                                 FROM grid_role r WHERE r.grid_id = :caseGrid AND """ + RosterDay.coversToday("r") + """
+                                 GROUP BY r.staff_id)
+                SELECT s.id, s.name, su.name, s.role,
+                       CASE WHEN g.place IS NOT NULL THEN 'GRID' WHEN su.path LIKE o.path || '%' THEN 'OFFICE'
+                            ELSE 'ABOVE' END AS circle,
+                       (ARRAY['GRID_CHIEF', 'COORDINATOR', 'MANAGER', 'MEMBER', 'INFORMANT'])[g.place] AS grid_role
+                FROM staff s JOIN unit su ON su.id = s.unit_id CROSS JOIN office o
+                LEFT JOIN serving g ON g.staff_id = s.id
+                WHERE (""" + READS_CASE + """
+                       OR EXISTS (SELECT 1 FROM dispute_team t WHERE t.case_id = :case AND t.staff_id = s.id))
+                ORDER BY g.place IS NULL, g.place, su.path LIKE o.path || '%' DESC, su.depth DESC, s.name, s.id
+                LIMIT 300""")
+                .param("casePath", caseUnitPath).param("caseGrid", caseGridId).param("roles", mediatingRoles())
+                .param("servers", servers()).param("case", caseId)
                 .query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4)))
+                        rs.getString(4), Circle.valueOf(rs.getString(5)), rs.getString(6)))
                 .list();
+    }
+
+    /** The roles that read the grids they serve, not their unit's subtree (StaffDirectory). */
+    private String[] servers() {
+        return staff.rolesReadingServedGrids().toArray(String[]::new);
     }
 
     /**

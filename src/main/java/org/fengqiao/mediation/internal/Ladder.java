@@ -13,6 +13,10 @@ import org.springframework.stereotype.Repository;
  * cases the reader reads (platform.GridReach: for one who serves grids, those of his grids and those that are his), so
  * that its counts add up to what his case list holds. A case ended as a duplicate of another report (DUPLICATE) was
  * never mediated to an end and is not counted.
+ * <p>
+ * The cases gathered in a filing transaction ({@link Disputes#gather}) need not be written first: it counts ended
+ * cases only, and a gathered case is open until written (whatever ends it changes it through {@link Disputes}, which
+ * writes the gathered ones before its statement).
  */
 @Repository
 public class Ladder {

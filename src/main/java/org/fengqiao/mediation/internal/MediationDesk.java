@@ -183,7 +183,8 @@ public class MediationDesk {
             }
         }
         List<NewParty> parties = parties(n.parties(), who, problems);
-        List<Member> team = grid == null ? List.of() : team(n.team(), grid.unitPath(), who, problems, false);
+        List<Member> team = grid == null ? List.of()
+                : team(n.team(), grid.id().value(), grid.unitPath(), Set.of(), who, problems, false);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -277,7 +278,9 @@ public class MediationDesk {
         Case before = lockVisible(id, who);
         requireOpen(before);
         List<Invalid.Problem> problems = new ArrayList<>();
-        List<Member> team = team(forms, before.unitPath(), who, problems, true);
+        List<Member> team = team(forms, before.gridId(), before.unitPath(),
+                disputes.team(id).stream().map(Member::staffId).collect(java.util.stream.Collectors.toSet()), who,
+                problems, true);
         if (!problems.isEmpty()) {
             throw new Invalid("error.invalid", problems);
         }
@@ -528,8 +531,15 @@ public class MediationDesk {
         return out;
     }
 
-    private List<Member> team(List<MemberForm> forms, String caseUnitPath, Actor who, List<Invalid.Problem> problems,
-            boolean required) {
+    /**
+     * The team named on a form for a case of this grid: each member found and able to read the case where it lies
+     * ({@link Disputes#eligibleStaff}); one who could not (a grid member of another grid of the office, an officer of
+     * another office) is refused by name, as seated he would read the case as his own, or not at all. One on the team
+     * already ({@code seated}) stays on it as it is formed again: he was seated when he read it (a grid merged since
+     * into one he does not serve, a term of his ended), and the case is his.
+     */
+    private List<Member> team(List<MemberForm> forms, UUID caseGridId, String caseUnitPath, Set<UUID> seated,
+            Actor who, List<Invalid.Problem> problems, boolean required) {
         List<Member> team = new ArrayList<>();
         if (forms == null || forms.isEmpty()) {
             if (required) {
@@ -549,22 +559,29 @@ public class MediationDesk {
                 problems.add(problem(field, "mediation.team.duplicate"));
                 continue;
             }
-            Optional<Member> staff = disputes.eligibleStaff(m.staffId(), caseUnitPath, who.scopePaths());
-            if (staff.isEmpty()) {
+            Optional<Disputes.Eligible> found = disputes.eligibleStaff(m.staffId(), caseGridId, caseUnitPath,
+                    who.scopePaths());
+            if (found.isEmpty()) {
                 problems.add(problem(field, "mediation.team.unknownStaff"));
                 continue;
             }
+            Member staff = found.get().member();
             if (m.role() == TeamRole.OFFICER && !disputes.police(m.staffId())) {
                 problems.add(new Invalid.Problem(field, "mediation.team.officerNotPolice",
-                        new Object[] {staff.get().name()}));
+                        new Object[] {staff.name()}));
                 continue;
             }
             if (m.role() == TeamRole.VILLAGE_POLICE && !disputes.auxiliaryPolice(m.staffId())) {
                 problems.add(new Invalid.Problem(field, "mediation.team.villagePoliceNotAuxiliary",
-                        new Object[] {staff.get().name()}));
+                        new Object[] {staff.name()}));
                 continue;
             }
-            team.add(new Member(m.staffId(), staff.get().name(), staff.get().unitName(), m.role()));
+            // after what his role allows him on the team: a volunteer named as its officer is told that first
+            if (!found.get().readsCase() && !seated.contains(m.staffId())) {
+                problems.add(new Invalid.Problem(field, "mediation.team.cannotRead", new Object[] {staff.name()}));
+                continue;
+            }
+            team.add(new Member(m.staffId(), staff.name(), staff.unitName(), m.role()));
         }
         long officers = team.stream().filter(m -> m.role() == TeamRole.OFFICER).count();
         if (problems.isEmpty() && officers != 1) {

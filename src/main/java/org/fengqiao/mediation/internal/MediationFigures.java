@@ -8,15 +8,18 @@ import org.springframework.stereotype.Component;
 /**
  * Mediation's part of the work figures: the dispute cases opened in the period in the subtree's grids, and those
  * settled by an agreement in it (by the day they ended). A case closed as the duplicate of another report was never
- * mediated and counts in neither.
+ * mediated and counts in neither. The cases gathered in the caller's transaction are written first
+ * ({@link Disputes#writeGathered}): the figures are any module's to ask, in whatever transaction it runs.
  */
 @Component
 class MediationFigures implements PeriodFigures {
 
     private final JdbcClient jdbc;
+    private final Disputes disputes;
 
-    MediationFigures(JdbcClient jdbc) {
+    MediationFigures(JdbcClient jdbc, Disputes disputes) {
         this.jdbc = jdbc;
+        this.disputes = disputes;
     }
 
     @Override
@@ -31,6 +34,7 @@ class MediationFigures implements PeriodFigures {
 
     @Override
     public List<Figure> count(List<String> unitPaths, Period period) {
+        disputes.writeGathered();
         return jdbc.sql("""
                 SELECT count(*) FILTER (WHERE c.opened_at >= :start AND c.opened_at < :end AND c.status <> 'DUPLICATE'),
                        count(*) FILTER (WHERE c.status = 'AGREED' AND c.ended_at >= :start AND c.ended_at < :end)

@@ -31,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * the disputes found, each opened as a case in the same transaction; and the grids of a scope not screened in a week.
  * Read within the unit paths and, for one who serves grids, the grids he serves ({@link GridReach}), with the
  * screenings he recorded himself; he records them for those grids only, as he opens cases there.
+ * <p>
+ * Its one read of the cases, how many a screening found, needs no gathered case written first ({@link Disputes#gather}):
+ * a screening's cases are written as it opens them, and the gathered ones are 110 disputes, of no screening.
  */
 @Service
 public class Screenings {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.fengqiao.jurisdiction.Grid;
 import org.fengqiao.jurisdiction.GridNetwork;
@@ -197,7 +198,11 @@ class MediationPages {
         model.addAttribute("detail", views.detail(c, Actor.of(caller)));
         model.addAttribute("mayWrite", caller.may("MEDIATION_WRITE"));
         if (c.open() && caller.may("MEDIATION_WRITE")) {
-            model.addAttribute("candidates", disputes.candidates(c.unitPath(), caller.unitPaths()));
+            // in the order offered: who serves the case's grid, the office's people, those above; a group for each
+            Map<Disputes.Circle, List<Disputes.Candidate>> circles = new java.util.LinkedHashMap<>();
+            disputes.candidates(c.id(), c.gridId(), c.unitPath())
+                    .forEach(s -> circles.computeIfAbsent(s.circle(), k -> new ArrayList<>()).add(s));
+            model.addAttribute("candidates", circles);
             model.addAttribute("roles", TeamRole.values());
             model.addAttribute("levels", SettledLevel.values());
             model.addAttribute("referrals", Disputes.Referral.values());
