@@ -30,6 +30,8 @@ final class Receiver implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    /** While set, each request's answer waits for it to open ({@link #holdAnswers}, {@link #releaseAnswers}). */
+    private volatile java.util.concurrent.CountDownLatch gate;
     private int port;
     private HttpServer server;
 
@@ -61,6 +63,14 @@ final class Receiver implements AutoCloseable {
         if (delayMillis > 0) {
             try {
                 closed.await(delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        java.util.concurrent.CountDownLatch held = gate;
+        if (held != null) {
+            try {
+                held.await(1, java.util.concurrent.TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -103,6 +113,28 @@ final class Receiver implements AutoCloseable {
         this.delayMillis = millis;
     }
 
+    /**
+     * Holds every answer, as a receiver slow to answer, until {@link #releaseAnswers} (or until closed): a test then
+     * knows the answer is still awaited for as long as it likes, without reckoning with how long anything takes.
+     */
+    void holdAnswers() {
+        gate = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** The answers held are given, and the later ones at once. */
+    void releaseAnswers() {
+        java.util.concurrent.CountDownLatch held = gate;
+        gate = null;
+        if (held != null) {
+            held.countDown();
+        }
+    }
+
+    /** How many requests it is answering now (a held answer among them). */
+    int inFlight() {
+        return inFlight.get();
+    }
+
     /** Answers the headers at once, then holds the rest of the body back this long (0: sends it whole). */
     void holdBody(long millis) {
         this.holdBodyMillis = millis;
@@ -143,6 +175,7 @@ final class Receiver implements AutoCloseable {
     @Override
     public void close() {
         closed.countDown();
+        releaseAnswers();
         server.stop(0);
     }
 }

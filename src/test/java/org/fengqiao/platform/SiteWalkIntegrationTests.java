@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.fengqiao.account.ApiClient;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.Workbooks;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -59,7 +60,11 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * posts to an address the application maps for its method and encoding. In English the page's chrome (navigation,
  * headings, table heads, labels, buttons, choices) carries no run of three or more Chinese characters of a message
  * whose English differs, unless the run is a name in the data. Files (xlsx, pdf, png, csv) are fetched once per
- * pattern for their status alone; sign-out and the language switch are not followed.
+ * pattern for their status alone, but for the persons export: an xlsx of every person a role sees, seconds long for a
+ * station or the county, which every role that reads population records is offered. It is the same file but for its
+ * rows whichever of them asks, the rows being {@code ExportIntegrationTests}' concern; what differs is the masking rule
+ * the role reads under, so it is fetched by the first role of each rule (in either language) and opened, each identity
+ * number and phone in it masked. Sign-out and the language switch are not followed.
  */
 class SiteWalkIntegrationTests extends IntegrationTest {
 
@@ -77,6 +82,9 @@ class SiteWalkIntegrationTests extends IntegrationTest {
      * choices of a select, the title.
      */
     static final String CHROME = "nav, h1, h2, h3, th, label, button, legend, dt, summary, caption, option, title";
+    static final String PERSONS_EXPORT = "/persons/export.xlsx";
+    static final Pattern MASKED_ID = Pattern.compile("\\d{6}\\*{8}[\\dXx]{4}");
+    static final Pattern MASKED_PHONE = Pattern.compile(".{3}\\*{4}.{4}|\\*{4}");
 
     @LocalServerPort
     int port;
@@ -91,6 +99,8 @@ class SiteWalkIntegrationTests extends IntegrationTest {
      * communities and villages, grids.
      */
     Set<String> names;
+    /** The masking rules whose persons export a role has fetched: one export each. */
+    final Set<String> personsExports = ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void namesInTheData() {
@@ -139,9 +149,10 @@ class SiteWalkIntegrationTests extends IntegrationTest {
     List<String> walk(String login, Set<String> readInEnglish) {
         long started = System.nanoTime();
         List<String> faults = new ArrayList<>();
-        Walk chinese = new Walk(login, new ApiClient(port).signedIn(login, DEMO_PASSWORD, null), false, faults);
+        String rule = maskingRule(login);
+        Walk chinese = new Walk(login, new ApiClient(port).signedIn(login, DEMO_PASSWORD, null), false, faults, rule);
         chinese.from("/");
-        Walk english = new Walk(login, new ApiClient(port).signedIn(login, DEMO_PASSWORD, "en"), true, faults);
+        Walk english = new Walk(login, new ApiClient(port).signedIn(login, DEMO_PASSWORD, "en"), true, faults, rule);
         Set<String> kinds = new HashSet<>();
         chinese.firstOfEachPattern.forEach((pattern, page) -> {
             // a file (an xlsx of every person in a station took seconds) is read in English once, by the first role
@@ -158,6 +169,21 @@ class SiteWalkIntegrationTests extends IntegrationTest {
         return faults;
     }
 
+    /**
+     * The rule a role reads personal data under: masked always, or masked with a full number shown on asking, with a
+     * reason, to a role holding POPULATION_REVEAL (which the export must not take for leave to write numbers whole).
+     */
+    String maskingRule(String login) {
+        ApiClient api = new ApiClient(port);
+        HttpResponse<String> me = api.get("/api/v1/me", api.token(login, DEMO_PASSWORD));
+        assertThat(me.statusCode()).as(login + " /api/v1/me").isEqualTo(200);
+        boolean reveals = false;
+        for (var permission : ApiClient.json(me).get("permissions")) {
+            reveals |= permission.asText().equals("POPULATION_REVEAL");
+        }
+        return reveals ? "masked, revealed on asking" : "masked";
+    }
+
     /** One role's walk in one language. */
     final class Walk {
 
@@ -165,6 +191,7 @@ class SiteWalkIntegrationTests extends IntegrationTest {
         final ApiClient client;
         final boolean english;
         final List<String> faults;
+        final String maskingRule;
         final Map<String, Integer> perPattern = new HashMap<>();
         final Set<String> seen = new HashSet<>();
         final Deque<String[]> queue = new ArrayDeque<>();
@@ -174,11 +201,12 @@ class SiteWalkIntegrationTests extends IntegrationTest {
         final Map<String, Long> took = new HashMap<>();
         int opened;
 
-        Walk(String login, ApiClient client, boolean english, List<String> faults) {
+        Walk(String login, ApiClient client, boolean english, List<String> faults, String maskingRule) {
             this.login = login;
             this.client = client;
             this.english = english;
             this.faults = faults;
+            this.maskingRule = maskingRule;
         }
 
         void fault(String url, String from, String what) {
@@ -206,6 +234,12 @@ class SiteWalkIntegrationTests extends IntegrationTest {
         }
 
         void read(String url, String from) {
+            if (path(url).equals(PERSONS_EXPORT)) {
+                if (personsExports.add(maskingRule)) {
+                    readPersonsExport(url, from);
+                }
+                return;
+            }
             HttpResponse<String> r = client.get(url, null, "Accept", BROWSER);
             String at = url;
             for (int hops = 0; hops < 5 && r.statusCode() / 100 == 3; hops++) {
@@ -233,6 +267,52 @@ class SiteWalkIntegrationTests extends IntegrationTest {
                 return;
             }
             check(url, from, at, r.body());
+        }
+
+        /** The persons export opens as a workbook, lists persons, and shows every identity number and phone masked. */
+        void readPersonsExport(String url, String from) {
+            HttpResponse<byte[]> r = client.download(url, null, "Accept", BROWSER);
+            if (r.statusCode() != 200) {
+                fault(url, from, "status " + r.statusCode());
+                return;
+            }
+            // read as it streams: the county's file, opened whole, took longer than fetching it
+            List<String> header = new ArrayList<>();
+            int[] columns = {-1, -1};
+            long[] ids = {0};
+            List<String> unmasked = new ArrayList<>();
+            try {
+                Workbooks.eachRow(r.body(), row -> {
+                    if (header.isEmpty()) {
+                        header.addAll(row);
+                        columns[0] = Math.max(header.indexOf("身份证号"), header.indexOf("idNumber"));
+                        columns[1] = Math.max(header.indexOf("电话"), header.indexOf("phone"));
+                        return;
+                    }
+                    String id = columns[0] < 0 || columns[0] >= row.size() ? "" : row.get(columns[0]);
+                    String phone = columns[1] < 0 || columns[1] >= row.size() ? "" : row.get(columns[1]);
+                    if (!id.isEmpty()) {
+                        ids[0]++;
+                    }
+                    if (unmasked.isEmpty() && !id.isEmpty() && !MASKED_ID.matcher(id).matches()) {
+                        unmasked.add("an identity number not masked (" + maskingRule + "): " + row.get(0) + " " + id);
+                    }
+                    if (unmasked.isEmpty() && !phone.isEmpty() && !MASKED_PHONE.matcher(phone).matches()) {
+                        unmasked.add("a phone not masked (" + maskingRule + "): " + row.get(0) + " " + phone);
+                    }
+                });
+            } catch (RuntimeException e) {
+                fault(url, from, "does not open as a workbook: " + e);
+                return;
+            }
+            if (columns[0] < 0 || columns[1] < 0) {
+                fault(url, from, "no identity number or phone column in " + header);
+                return;
+            }
+            if (ids[0] == 0) {
+                fault(url, from, "lists no person with an identity number: its masking goes unchecked");
+            }
+            unmasked.forEach(what -> fault(url, from, what));
         }
 
         void check(String url, String from, String at, String body) {

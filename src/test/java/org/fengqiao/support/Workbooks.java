@@ -47,6 +47,50 @@ public final class Workbooks {
         return rows;
     }
 
+    /**
+     * Every row of the first sheet, each cell as shown ("" when empty), handed over one at a time as the file is read
+     * (POI's streaming reader): a file of every person in a county opens in the memory of a row, not of the workbook.
+     */
+    public static void eachRow(byte[] xlsx, java.util.function.Consumer<List<String>> rows) {
+        try (org.apache.poi.openxml4j.opc.OPCPackage pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(
+                new ByteArrayInputStream(xlsx))) {
+            org.apache.poi.xssf.eventusermodel.XSSFReader reader = new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg);
+            var strings = new org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable(pkg);
+            var cells = new org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler() {
+                List<String> row;
+
+                @Override
+                public void startRow(int n) {
+                    row = new ArrayList<>();
+                }
+
+                @Override
+                public void endRow(int n) {
+                    rows.accept(row);
+                }
+
+                @Override
+                public void cell(String reference, String value, org.apache.poi.xssf.usermodel.XSSFComment comment) {
+                    int column = new org.apache.poi.ss.util.CellReference(reference).getCol();
+                    while (row.size() < column) {
+                        row.add("");
+                    }
+                    row.add(value == null ? "" : value);
+                }
+            };
+            org.xml.sax.XMLReader parser = org.apache.poi.util.XMLHelper.newXMLReader();
+            parser.setContentHandler(new org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler(reader.getStylesTable(),
+                    strings, cells, new DataFormatter(), false));
+            try (java.io.InputStream sheet = reader.getSheetsData().next()) {
+                parser.parse(new org.xml.sax.InputSource(sheet));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("not a workbook: " + e, e);
+        }
+    }
+
     /** The first cells of the rows under the header, in order. */
     public static List<String> firstColumn(List<List<String>> rows) {
         return rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList();

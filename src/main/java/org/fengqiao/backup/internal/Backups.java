@@ -54,8 +54,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Copies of the embedded database taken while the platform runs. A copy is PostgreSQL's low-level base backup: the
  * backup started ({@code pg_backup_start}, with a checkpoint at once), the data directory copied file by file while
  * the platform goes on writing, the backup stopped ({@code pg_backup_stop}) and its label written into the copy, then
- * the write-ahead log up to the stop copied after it. A temporary replication slot holds that log from the start, so
- * a checkpoint during the copy does not recycle a segment the copy needs. Started on the copy, PostgreSQL replays the
+ * the write-ahead log from the start's checkpoint up to the stop copied after it (that and no more: {@link #copyLog}).
+ * A temporary replication slot holds that log from the start, so a checkpoint during the copy does not recycle a
+ * segment the copy needs. Started on the copy, PostgreSQL replays the
  * log from the label's checkpoint and comes up as the database stood when the backup stopped. The copy is written
  * under a hidden name, flushed to disk, then renamed, so a copy that shows is whole; one that failed half way is
  * removed, and one is removed under a hidden name too, so a removal stopped half way does not leave a copy that looks
@@ -535,20 +536,28 @@ public class Backups {
         try (Connection c = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
                 Statement s = c.createStatement()) {
             s.execute("SELECT pg_create_physical_replication_slot('fengqiao_backup_' || pg_backend_pid(), true, true)");
-            try (var start = c.prepareStatement("SELECT pg_backup_start(?, true)")) {
+            String firstSegment;
+            try (var start = c.prepareStatement("SELECT pg_walfile_name(pg_backup_start(?, true))")) {
                 start.setString(1, label);
-                start.execute();
+                try (ResultSet rs = start.executeQuery()) {
+                    rs.next();
+                    firstSegment = rs.getString(1);
+                }
             }
             String labelFile;
             String spaceMap;
+            String lastSegment;
             boolean stopped = false;
             try {
-                copyTree(data, target);
+                copyTree(data, target, steps);
                 steps.reached("copied", target);
-                try (ResultSet rs = s.executeQuery("SELECT labelfile, spcmapfile FROM pg_backup_stop(false)")) {
+                // the stop's LSN ends its record: pg_walfile_name names the segment holding it, even on a boundary
+                try (ResultSet rs = s.executeQuery(
+                        "SELECT labelfile, spcmapfile, pg_walfile_name(lsn) FROM pg_backup_stop(false)")) {
                     rs.next();
                     labelFile = rs.getString(1);
                     spaceMap = rs.getString(2);
+                    lastSegment = rs.getString(3);
                 }
                 stopped = true;
             } finally {
@@ -560,7 +569,7 @@ public class Backups {
             if (spaceMap != null && !spaceMap.isEmpty()) {
                 Files.writeString(target.resolve("tablespace_map"), spaceMap);
             }
-            copyLog(data.resolve("pg_wal"), target.resolve("pg_wal"));
+            copyLog(data.resolve("pg_wal"), target.resolve("pg_wal"), firstSegment, lastSegment);
         }
     }
 
@@ -581,7 +590,8 @@ public class Backups {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    /** The data directory copied file by file; each file reached tells {@code steps} ("copying", the copy's root). */
+    private static void copyTree(Path from, Path to, Step steps) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
@@ -599,6 +609,7 @@ public class Backups {
                 if (!attrs.isRegularFile() || FILES_LEFT_OUT.contains(name) || name.startsWith("pgsql_tmp")) {
                     return FileVisitResult.CONTINUE;
                 }
+                steps.reached("copying", to);
                 try {
                     Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.COPY_ATTRIBUTES);
                 } catch (NoSuchFileException dropped) {
@@ -620,18 +631,35 @@ public class Backups {
         }
     }
 
-    /** The log's segments and timeline histories as they stand after the stop, which wrote out its last segment. */
-    private static void copyLog(Path from, Path to) throws IOException {
+    /** A write-ahead log segment's file name: timeline, log and segment, eight hex digits each. */
+    private static final Pattern SEGMENT = Pattern.compile("\\p{XDigit}{24}");
+
+    /**
+     * The log the restore replays, as it stands after the stop (which wrote out its last segment): the segments from
+     * the one holding the start's checkpoint to the one holding the stop, and the timeline histories. The rest of
+     * pg_wal is of no use to the copy: segments before the start, kept for the live server's own recovery or held by
+     * the slot from its creation, and the recycled ones PostgreSQL renamed ahead of the stop to write into later, which
+     * hold old log (up to max_wal_size, a gigabyte, on a busy server). Segment names, of equal length in capital hex,
+     * sort as their positions in the log.
+     */
+    private static void copyLog(Path from, Path to, String firstSegment, String lastSegment) throws IOException {
         Files.createDirectories(to.resolve("archive_status"));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(from)) {
             for (Path f : files) {
-                if (Files.isRegularFile(f)) {
-                    try {
-                        Files.copy(f, to.resolve(f.getFileName().toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                    } catch (NoSuchFileException recycled) {
-                        // a segment older than the slot's hold, recycled meanwhile: not one the copy needs
-                    }
+                String name = f.getFileName().toString();
+                boolean needed = SEGMENT.matcher(name).matches()
+                        ? name.compareToIgnoreCase(firstSegment) >= 0 && name.compareToIgnoreCase(lastSegment) <= 0
+                        : name.endsWith(".history");
+                if (needed && Files.isRegularFile(f)) {
+                    Files.copy(f, to.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
                 }
+            }
+        }
+        // held by the slot, neither end can have gone; a copy without them would not start, so it is no copy
+        for (String segment : List.of(firstSegment, lastSegment)) {
+            if (!Files.isRegularFile(to.resolve(segment))) {
+                throw new NoSuchFileException(from.resolve(segment).toString(), null,
+                        "a segment of the log the copy needs is missing");
             }
         }
     }

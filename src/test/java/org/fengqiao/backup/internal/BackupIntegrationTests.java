@@ -80,6 +80,19 @@ class BackupIntegrationTests extends IntegrationTest {
         Path key = Path.of(DATA_DIR, "personal-data.key");
         assertThat(Files.readAllBytes(copy.resolve("personal-data.key"))).isEqualTo(Files.readAllBytes(key));
         assertThat(backups.directory().toFile().list()).as("no half-written copy left").containsExactly(name);
+        // of the log, only what the restore replays: from the segment of the start's checkpoint to the one of the stop,
+        // none before it nor a recycled one ahead of the server's current segment (old log under a later name)
+        String first = Files.readAllLines(copy.resolve("backup_label")).stream()
+                .filter(l -> l.startsWith("START WAL LOCATION: ")).map(l -> l.replaceFirst(".*\\(file (\\w+)\\).*", "$1"))
+                .findFirst().orElseThrow();
+        String current = jdbc.sql("SELECT pg_walfile_name(pg_current_wal_lsn())").query(String.class).single();
+        List<String> segments;
+        try (Stream<Path> files = Files.list(copy.resolve("pg_wal"))) {
+            segments = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("\\p{XDigit}{24}")).sorted()
+                    .toList();
+        }
+        assertThat(segments).as("the log copied").isNotEmpty().startsWith(first)
+                .allSatisfy(segment -> assertThat(segment).isBetween(first, current));
 
         // restored as the README says: the copy put in place of a data directory (here a copy of it, to keep it whole)
         Path restored = Files.createTempDirectory("fengqiao-test-restored-");
@@ -235,9 +248,10 @@ class BackupIntegrationTests extends IntegrationTest {
 
     @Test
     void aDiskThatFillsUpDuringTheCopySaysSoAndLeavesNothingHalfWritten() throws Exception {
-        // as the JDK reports a copy that ran out of room: the file copied, where to, and the system's words in English
+        // as the JDK reports a copy that ran out of room: the file copied, where to, and the system's words in English;
+        // at the first file, as a fuller disk would (the rest of the data directory need not be copied to see it)
         backups.steps = (step, path) -> {
-            if (step.equals("copied")) {
+            if (step.equals("copying")) {
                 throw new java.nio.file.FileSystemException(Path.of(DATA_DIR, "base", "5", "16384").toString(),
                         path.resolve("base/5/16384").toString(), "No space left on device");
             }
@@ -258,7 +272,7 @@ class BackupIntegrationTests extends IntegrationTest {
     void aBackupDirectoryThePlatformMayNotWriteToSaysSoNotJustAPath() {
         // what the JDK throws when the platform's user may not create the copy's folder (not reproducible as root)
         backups.steps = (step, path) -> {
-            if (step.equals("copied")) {
+            if (step.equals("copying")) {
                 throw new java.nio.file.AccessDeniedException(path.toString());
             }
         };
@@ -274,9 +288,11 @@ class BackupIntegrationTests extends IntegrationTest {
 
     @Test
     void aFailureInTheMiddleOfACopyEndsTheBackupLeavesNothingHalfWrittenAndIsAFailedRun() throws Exception {
-        // anything going wrong while the data directory is being copied, not only the disk or the database
+        // anything going wrong while the data directory is being copied, not only the disk or the database: some
+        // files into the copy
+        java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
         backups.steps = (step, path) -> {
-            if (step.equals("copied")) {
+            if (step.equals("copying") && files.incrementAndGet() == 50) {
                 throw new IllegalStateException("the copy broke off");
             }
         };
@@ -507,13 +523,8 @@ class BackupIntegrationTests extends IntegrationTest {
     }
 
     /** A count the server brings to zero shortly after (a closed session's backend ends on its own). */
-    private static long eventually(java.util.function.LongSupplier count) throws InterruptedException {
-        long n = count.getAsLong();
-        for (int i = 0; i < 50 && n != 0; i++) {
-            Thread.sleep(100);
-            n = count.getAsLong();
-        }
-        return n;
+    private static long eventually(java.util.function.LongSupplier count) {
+        return org.fengqiao.support.Eventually.await(() -> count.getAsLong() == 0 ? 0L : null, "a count of zero");
     }
 
     private static String single(Statement s, String sql) throws Exception {
