@@ -69,7 +69,7 @@ public class Members {
 
     /** A person who works, if the caller may see him (scope, and informants only to those who may know them). */
     public Optional<Member> find(UUID staffId, Visibility v) {
-        return v.bind(jdbc.sql(SELECT + " WHERE s.id = :id AND" + Visibility.SCOPE + "AND" + Visibility.INFORMANT))
+        return v.bind(jdbc.sql(SELECT + " WHERE s.id = :id AND" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND" + Visibility.MEMBER_REACH))
                 .param("id", staffId).query(Members::map).optional();
     }
 
@@ -89,7 +89,7 @@ public class Members {
     }
 
     public Page list(Filter f, Visibility v, int limit, int offset) {
-        StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND"
+        StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND" + Visibility.MEMBER_REACH + "AND"
                 + ON_ROSTER);
         Map<String, Object> params = new LinkedHashMap<>();
         if (f.teamId() != null) {
@@ -133,7 +133,7 @@ public class Members {
      */
     public List<Member> after(Visibility v, Member after, int limit) {
         String from = after == null ? "" : " AND (u.path, s.role, s.name, s.id) > (:path, :role, :name, :id)";
-        var spec = v.bind(jdbc.sql(SELECT + " WHERE" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND"
+        var spec = v.bind(jdbc.sql(SELECT + " WHERE" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND" + Visibility.MEMBER_REACH + "AND"
                 + ON_ROSTER + from + " ORDER BY u.path, s.role, s.name, s.id LIMIT :limit")).param("limit", limit);
         if (after != null) {
             spec = spec.param("path", after.unitPath()).param("role", after.role()).param("name", after.name())
