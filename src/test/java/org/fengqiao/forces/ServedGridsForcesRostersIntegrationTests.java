@@ -88,6 +88,8 @@ class ServedGridsForcesRostersIntegrationTests extends IntegrationTest {
         assertThat(status(api, "/api/v1/forces/posts/" + myPost, token)).isEqualTo(200);
         assertThat(status(api, "/api/v1/forces/posts/" + theirPost, token)).isEqualTo(404);
         assertThat(status(api, "/api/v1/forces/members/" + neighbour.id().value(), token)).isEqualTo(404);
+        assertThat(api.send("GET", "/api/v1/forces/defence-people?size=200", token, null).body())
+                .contains(mine.id().value().toString()).doesNotContain(neighbour.id().value().toString());
         String workbook = cells(api.download("/api/v1/forces/export.xlsx", token));
         assertThat(workbook).contains("一格巡逻队" + n, "一格岗" + n).doesNotContain("二格巡逻队" + n, "二格岗" + n,
                 "二格网格员" + n);
@@ -97,6 +99,8 @@ class ServedGridsForcesRostersIntegrationTests extends IntegrationTest {
                 .contains("一格巡逻队" + n, "二格巡逻队" + n);
         assertThat(names(api, "/api/v1/forces/posts", police)).contains("一格岗" + n, "二格岗" + n);
         assertThat(status(api, "/api/v1/forces/members/" + neighbour.id().value(), police)).isEqualTo(200);
+        assertThat(api.send("GET", "/api/v1/forces/defence-people?size=200", police, null).body())
+                .contains(neighbour.id().value().toString());
     }
 
     static int status(ApiClient api, String path, String token) {

@@ -156,11 +156,12 @@ public class Members {
      * The defence people of the subtrees {@code under} (inside the caller's scope, checked) over the days, phones
      * masked, a page of them by unit and name, and how many in all: whom the work figures count.
      */
-    public Page defenders(String[] under, LocalDate first, LocalDate last, int limit, int offset) {
-        long total = jdbc.sql("SELECT count(*) FROM staff s WHERE" + DEFENDED).param("under", under)
-                .param("first", first).param("last", last).query(Long.class).single();
-        List<Member> items = jdbc.sql(SELECT + " WHERE" + DEFENDED + " ORDER BY u.path, s.name, s.id"
-                        + " LIMIT :limit OFFSET :offset")
+    public Page defenders(String[] under, LocalDate first, LocalDate last, Visibility v, int limit, int offset) {
+        // of the grids the reader reads (one who serves grids: those he serves), as the roster's people are
+        long total = v.bind(jdbc.sql("SELECT count(*) " + FROM + " WHERE" + DEFENDED + "AND" + Visibility.MEMBER_REACH))
+                .param("under", under).param("first", first).param("last", last).query(Long.class).single();
+        List<Member> items = v.bind(jdbc.sql(SELECT + " WHERE" + DEFENDED + "AND" + Visibility.MEMBER_REACH
+                        + " ORDER BY u.path, s.name, s.id LIMIT :limit OFFSET :offset"))
                 .param("under", under).param("first", first).param("last", last).param("limit", limit)
                 .param("offset", offset).query(Members::map).list();
         return new Page(items, total);
