@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * hazards he reported weeks ago and a neighbours' dispute still open after a fortnight; a 110 call of 陆圩 still
  * unresolved after ten days. The volunteer has claimed one hazard (due in a week); the other was claimed by him and
  * a fellow grid member, reported done and confirmed on time by the grid chief, so both have a pending
- * hard-case-on-time award. Loads once, additively, after the other demo loaders, under its own lock.
+ * hard-case-on-time award, and its incident is resolved with their report (no longer open at the bureau). Loads once, additively, after the other demo loaders, under its own lock.
  */
 @Component
 class DemoClaims extends DemoPart {

@@ -511,6 +511,14 @@ class ClaimsIntegrationTests extends IntegrationTest {
         assertThat(done.get("claim_state")).isEqualTo("CONFIRMED");
         assertThat(done.get("on_time")).isEqualTo(true);
         assertThat(demo).anyMatch(m -> "CLAIMED".equals(m.get("state")) && "ACTIVE".equals(m.get("claim_state")));
+        // the well's claim was completed and confirmed: its incident is resolved with the claimers' report, not left
+        // open and escalated to the bureau
+        assertThat(jdbc.sql("SELECT status FROM incident WHERE description LIKE '吴场村三组废弃机井%'")
+                .query(String.class).single()).isEqualTo("RESOLVED");
+        assertThat(jdbc.sql("""
+                SELECT e.reason FROM incident_event e JOIN incident inc ON inc.id = e.incident_id
+                WHERE inc.description LIKE '吴场村三组废弃机井%' AND e.kind = 'RESOLVED'""").query(String.class).list())
+                .containsExactly("incident.resolve.completedByClaim");
         ClaimsFixtures.await(() -> awards(done.get("claim_id").toString()) >= 2 ? Boolean.TRUE : null,
                 "the demo's pending awards");
         assertThat(jdbc.sql("""

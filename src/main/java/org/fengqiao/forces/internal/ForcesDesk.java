@@ -224,7 +224,7 @@ public class ForcesDesk {
                 .orElseThrow(() -> new NotFound("unit", unitId));
         PeriodFigures.Period days = PeriodFigures.Period.asked(from, to, today());
         String[] under = unit == null ? caller.scopePatterns() : new String[] {unit.path() + "%"};
-        Members.Page found = members.defenders(under, days.first(), days.last(), limit, offset);
+        Members.Page found = members.defenders(under, days.first(), days.last(), Visibility.of(caller), limit, offset);
         return new Defenders(unit, days.first(), days.last(), found.items(), found.total());
     }
 

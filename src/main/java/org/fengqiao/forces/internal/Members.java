@@ -69,7 +69,7 @@ public class Members {
 
     /** A person who works, if the caller may see him (scope, and informants only to those who may know them). */
     public Optional<Member> find(UUID staffId, Visibility v) {
-        return v.bind(jdbc.sql(SELECT + " WHERE s.id = :id AND" + Visibility.SCOPE + "AND" + Visibility.INFORMANT))
+        return v.bind(jdbc.sql(SELECT + " WHERE s.id = :id AND" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND" + Visibility.MEMBER_REACH))
                 .param("id", staffId).query(Members::map).optional();
     }
 
@@ -89,7 +89,7 @@ public class Members {
     }
 
     public Page list(Filter f, Visibility v, int limit, int offset) {
-        StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND"
+        StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND" + Visibility.MEMBER_REACH + "AND"
                 + ON_ROSTER);
         Map<String, Object> params = new LinkedHashMap<>();
         if (f.teamId() != null) {
@@ -133,7 +133,7 @@ public class Members {
      */
     public List<Member> after(Visibility v, Member after, int limit) {
         String from = after == null ? "" : " AND (u.path, s.role, s.name, s.id) > (:path, :role, :name, :id)";
-        var spec = v.bind(jdbc.sql(SELECT + " WHERE" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND"
+        var spec = v.bind(jdbc.sql(SELECT + " WHERE" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND" + Visibility.MEMBER_REACH + "AND"
                 + ON_ROSTER + from + " ORDER BY u.path, s.role, s.name, s.id LIMIT :limit")).param("limit", limit);
         if (after != null) {
             spec = spec.param("path", after.unitPath()).param("role", after.role()).param("name", after.name())
@@ -156,11 +156,12 @@ public class Members {
      * The defence people of the subtrees {@code under} (inside the caller's scope, checked) over the days, phones
      * masked, a page of them by unit and name, and how many in all: whom the work figures count.
      */
-    public Page defenders(String[] under, LocalDate first, LocalDate last, int limit, int offset) {
-        long total = jdbc.sql("SELECT count(*) FROM staff s WHERE" + DEFENDED).param("under", under)
-                .param("first", first).param("last", last).query(Long.class).single();
-        List<Member> items = jdbc.sql(SELECT + " WHERE" + DEFENDED + " ORDER BY u.path, s.name, s.id"
-                        + " LIMIT :limit OFFSET :offset")
+    public Page defenders(String[] under, LocalDate first, LocalDate last, Visibility v, int limit, int offset) {
+        // of the grids the reader reads (one who serves grids: those he serves), as the roster's people are
+        long total = v.bind(jdbc.sql("SELECT count(*) " + FROM + " WHERE" + DEFENDED + "AND" + Visibility.MEMBER_REACH))
+                .param("under", under).param("first", first).param("last", last).query(Long.class).single();
+        List<Member> items = v.bind(jdbc.sql(SELECT + " WHERE" + DEFENDED + "AND" + Visibility.MEMBER_REACH
+                        + " ORDER BY u.path, s.name, s.id LIMIT :limit OFFSET :offset"))
                 .param("under", under).param("first", first).param("last", last).param("limit", limit)
                 .param("offset", offset).query(Members::map).list();
         return new Page(items, total);

@@ -75,7 +75,7 @@ public class Posts {
 
     /** A shift of the scope, its row locked, for a change before check-in. */
     public Optional<Shift> findShiftForUpdate(UUID id, Visibility v) {
-        return v.bind(jdbc.sql(SHIFT + " WHERE f.id = :id AND" + Visibility.SCOPE + "AND" + Visibility.INFORMANT
+        return v.bind(jdbc.sql(SHIFT + " WHERE f.id = :id AND" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND" + Visibility.SHIFT_REACH
                 + " FOR UPDATE OF f")).param("id", id).query(Posts::shift).optional();
     }
 
@@ -91,7 +91,7 @@ public class Posts {
     }
 
     public Optional<Post> find(UUID id, Visibility v) {
-        return v.bind(jdbc.sql(POST + " WHERE p.id = :id AND" + Visibility.SCOPE)).param("id", id).query(Posts::post)
+        return v.bind(jdbc.sql(POST + " WHERE p.id = :id AND" + Visibility.SCOPE + "AND" + Visibility.POST_REACH)).param("id", id).query(Posts::post)
                 .optional();
     }
 
@@ -102,7 +102,7 @@ public class Posts {
     public List<Post> after(Visibility v, Post after, int limit) {
         String from = after == null ? "" : " AND (g.code, natural_sort_key(p.name) COLLATE \"C\", p.id)"
                 + " > (:code, natural_sort_key(:name) COLLATE \"C\", :id)";
-        var spec = v.bind(jdbc.sql(POST + " WHERE" + Visibility.SCOPE + from
+        var spec = v.bind(jdbc.sql(POST + " WHERE" + Visibility.SCOPE + "AND" + Visibility.POST_REACH + from
                 + " ORDER BY g.code, natural_sort_key(p.name) COLLATE \"C\", p.id LIMIT :limit")).param("limit", limit);
         if (after != null) {
             spec = spec.param("code", after.gridCode()).param("name", after.name()).param("id", after.id());
@@ -118,7 +118,7 @@ public class Posts {
     public List<Shift> shiftsAfter(Visibility v, OffsetDateTime from, OffsetDateTime to, Shift after, int limit) {
         String past = after == null ? ""
                 : " AND (f.starts_at, p.name, s.name, f.id) > (CAST(:startsAt AS timestamptz), :post, :staff, :id)";
-        var spec = v.bind(jdbc.sql(SHIFT + " WHERE" + Visibility.SCOPE + "AND" + Visibility.INFORMANT
+        var spec = v.bind(jdbc.sql(SHIFT + " WHERE" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND" + Visibility.SHIFT_REACH
                         + " AND f.ends_at > :from AND f.starts_at < :to" + past
                         + " ORDER BY f.starts_at, p.name, s.name, f.id LIMIT :limit"))
                 .param("from", from).param("to", to).param("limit", limit);
@@ -130,7 +130,7 @@ public class Posts {
     }
 
     public List<Post> list(Visibility v, UUID gridId, String q) {
-        StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE);
+        StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE + "AND" + Visibility.POST_REACH);
         Map<String, Object> params = new LinkedHashMap<>();
         if (gridId != null) {
             where.append(" AND p.grid_id = :grid");
@@ -164,7 +164,7 @@ public class Posts {
     }
 
     public Optional<Shift> findShift(UUID id, Visibility v) {
-        return v.bind(jdbc.sql(SHIFT + " WHERE f.id = :id AND" + Visibility.SCOPE + "AND" + Visibility.INFORMANT))
+        return v.bind(jdbc.sql(SHIFT + " WHERE f.id = :id AND" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND" + Visibility.SHIFT_REACH))
                 .param("id", id).query(Posts::shift).optional();
     }
 
@@ -175,7 +175,7 @@ public class Posts {
     }
 
     public List<Shift> shifts(Visibility v, ShiftFilter f, int limit) {
-        StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE + "AND" + Visibility.INFORMANT);
+        StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND" + Visibility.SHIFT_REACH);
         Map<String, Object> params = new LinkedHashMap<>();
         if (f.postId() != null) {
             where.append(" AND f.post_id = :post");
@@ -218,7 +218,7 @@ public class Posts {
                       AND NOT EXISTS (SELECT 1 FROM security_company lc WHERE s.role = 'SECURITY_GUARD'
                           AND lc.id = m.company_id AND lc.licence_valid_until
                               < CAST((f.ends_at - interval '1 microsecond') AT TIME ZONE 'Asia/Shanghai' AS date))))
-                 AND""" + Visibility.SCOPE + "AND" + Visibility.INFORMANT
+                 AND""" + Visibility.SCOPE + "AND" + Visibility.INFORMANT + "AND" + Visibility.SHIFT_REACH
                 + " ORDER BY f.starts_at, f.id LIMIT 5000")).param("zone", zoneId).param("from", from).param("to", to)
                 .param("now", now).query(Posts::shift).list();
     }

@@ -47,7 +47,7 @@ public class Teams {
     }
 
     public Optional<Team> find(UUID id, Visibility v) {
-        return v.bind(jdbc.sql(SELECT + " WHERE t.id = :id AND" + Visibility.SCOPE)).param("id", id)
+        return v.bind(jdbc.sql(SELECT + " WHERE t.id = :id AND" + Visibility.SCOPE + "AND" + Visibility.TEAM_REACH)).param("id", id)
                 .query(Teams::map).optional();
     }
 
@@ -57,7 +57,7 @@ public class Teams {
      */
     public List<Team> after(Visibility v, Team after, int limit) {
         String from = after == null ? "" : " AND (u.path, t.kind, t.name, t.id) > (:path, :kind, :name, :id)";
-        var spec = v.bind(jdbc.sql(SELECT + " WHERE" + Visibility.SCOPE + from
+        var spec = v.bind(jdbc.sql(SELECT + " WHERE" + Visibility.SCOPE + "AND" + Visibility.TEAM_REACH + from
                 + " ORDER BY u.path, t.kind, t.name, t.id LIMIT :limit")).param("limit", limit);
         if (after != null) {
             spec = spec.param("path", after.unitPath()).param("kind", after.kind().name()).param("name", after.name())
@@ -67,7 +67,7 @@ public class Teams {
     }
 
     public List<Team> list(Visibility v, TeamKind kind, UUID gridId, String q) {
-        StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE);
+        StringBuilder where = new StringBuilder(" WHERE" + Visibility.SCOPE + "AND" + Visibility.TEAM_REACH);
         List<Object[]> extra = new ArrayList<>();
         if (kind != null) {
             where.append(" AND t.kind = :kind");

@@ -600,6 +600,33 @@ public class IncidentDesk implements AutoCloseable {
         return Optional.of(after);
     }
 
+    /**
+     * A module the item stands in tells its owner what happened there without changing its state (a claim on the hard
+     * cases' board: taken up, sent back, given up): a NOTE step, {@code reasonKey} saying what in the reader's
+     * language and {@code note} the words of those who acted, dated when it happened. Told twice (the same reason at
+     * the same moment), it is written once; an item closed (answered, merged) gets nothing. Answers whether it was
+     * written.
+     */
+    @Transactional
+    public boolean noteFromElsewhere(UUID id, String reasonKey, String note, UUID actorId, String actorName,
+            Instant at) {
+        incidents.lock(id);
+        Incident i = incidents.find(id).orElse(null);
+        if (i == null || !i.status().open()) {
+            return false;
+        }
+        OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        if (incidents.hasStep(id, "NOTE", reasonKey, when)) {
+            return false;
+        }
+        String kept = note == null || note.isBlank() ? null
+                : note.trim().length() > 2000 ? note.trim().substring(0, 2000) : note.trim();
+        incidents.event(id, "NOTE", when, actorId, actorName, i.ownerUnitId(), i.ownerUnitName(), i.ownerStaffId(),
+                i.ownerStaffName(), reasonKey, true, null, null, null, kept);
+        published(i, "NOTE", when, reasonKey, true);
+        return true;
+    }
+
     @Transactional
     public Incident answer(UUID id, String note, Submitter who) {
         if (note == null || note.isBlank()) {

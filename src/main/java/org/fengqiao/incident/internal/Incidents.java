@@ -565,6 +565,14 @@ public class Incidents {
      * Whether the timeline holds a step of this kind since the report's last reopening (since its filing, if it was
      * never reopened): each round of handling records its own arrivals, once each.
      */
+    /** Whether the incident has this step already, with this reason, at this moment (a step told twice is one). */
+    public boolean hasStep(UUID incident, String kind, String reason, OffsetDateTime at) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM incident_event
+                               WHERE incident_id = ? AND kind = ? AND reason = ? AND at = ?)""")
+                .params(incident, kind, reason, at).query(Boolean.class).single();
+    }
+
     public boolean tookStepThisRound(UUID incident, String kind) {
         return jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM incident_event s
