@@ -2,9 +2,6 @@ package org.fengqiao.incident.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,17 +23,14 @@ public final class FilingLimit {
     private static final String PURPOSE = "public-filing-address";
 
     private final int perHour;
-    private final Clock clock;
-    private final JdbcClient jdbc;
-    private final PersonalDataCipher cipher;
+    private final AddressCounts counts;
     private final TransactionTemplate transaction;
 
     public FilingLimit(int perHour, Clock clock, JdbcClient jdbc, PersonalDataCipher cipher,
             PlatformTransactionManager transactions) {
         this.perHour = perHour;
-        this.clock = clock;
-        this.jdbc = jdbc;
-        this.cipher = cipher;
+        this.counts = new AddressCounts("public_filing_count", "minute", ChronoUnit.MINUTES, WINDOW, PURPOSE, 7262101,
+                clock, jdbc, cipher);
         // the caller's transaction, or one of its own when called without (a lock needs a transaction)
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
@@ -44,32 +38,12 @@ public final class FilingLimit {
 
     /** Counts one submission from the address; false (and not counted) when it already sent its hour's share. */
     public boolean admit(String address) {
-        String key = cipher.blindIndex(PURPOSE, address == null ? "?" : address);
-        Instant now = clock.instant();
-        OffsetDateTime minute = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.MINUTES), ZoneOffset.UTC);
-        OffsetDateTime since = OffsetDateTime.ofInstant(now.minus(WINDOW), ZoneOffset.UTC);
-        Boolean admitted = transaction.execute(tx -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 7262101))").param("key", key)
-                    .query(Object.class).single();
-            long sent = jdbc.sql("""
-                    SELECT coalesce(sum(count), 0) FROM public_filing_count WHERE address_key = ? AND minute > ?""")
-                    .params(key, since).query(Long.class).single();
-            if (sent >= perHour) {
-                return false;
-            }
-            jdbc.sql("""
-                    INSERT INTO public_filing_count (address_key, minute, count) VALUES (?, ?, 1)
-                    ON CONFLICT (address_key, minute) DO UPDATE SET count = public_filing_count.count + 1""")
-                    .params(key, minute).update();
-            return true;
-        });
-        return Boolean.TRUE.equals(admitted);
+        return Boolean.TRUE.equals(transaction.execute(tx -> counts.count(address, perHour) != null));
     }
 
     /** Deletes the counts that have left every address's window; answers how many rows went. */
     public int forgetOld() {
-        return jdbc.sql("DELETE FROM public_filing_count WHERE minute <= ?")
-                .param(OffsetDateTime.ofInstant(clock.instant().minus(WINDOW), ZoneOffset.UTC)).update();
+        return counts.forgetOld();
     }
 
     public int perHour() {

@@ -2,9 +2,6 @@ package org.fengqiao.incident.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.fengqiao.platform.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,21 +23,18 @@ public final class TrackingGuesses {
     private static final String PURPOSE = "public-tracking-address";
 
     /** A guess taken from an address's share, to be given back when it found its report. */
-    public record Taken(String key, OffsetDateTime second) {
+    public record Taken(AddressCounts.Counted counted) {
     }
 
     private final int perMinute;
-    private final Clock clock;
-    private final JdbcClient jdbc;
-    private final PersonalDataCipher cipher;
+    private final AddressCounts counts;
     private final TransactionTemplate transaction;
 
     public TrackingGuesses(int perMinute, Clock clock, JdbcClient jdbc, PersonalDataCipher cipher,
             PlatformTransactionManager transactions) {
         this.perMinute = perMinute;
-        this.clock = clock;
-        this.jdbc = jdbc;
-        this.cipher = cipher;
+        this.counts = new AddressCounts("public_tracking_guess", "second", ChronoUnit.SECONDS, WINDOW, PURPOSE, 7262102,
+                clock, jdbc, cipher);
         // a transaction of its own: the guess stays counted whatever the look-up after it does
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -48,39 +42,18 @@ public final class TrackingGuesses {
 
     /** Takes one guess from the address's share of the last minute; null (nothing taken) when none is left. */
     public Taken take(String address) {
-        String key = cipher.blindIndex(PURPOSE, address == null ? "?" : address);
-        Instant now = clock.instant();
-        OffsetDateTime second = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
-        OffsetDateTime since = OffsetDateTime.ofInstant(now.minus(WINDOW), ZoneOffset.UTC);
-        return transaction.execute(tx -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 7262102))").param("key", key)
-                    .query(Object.class).single();
-            // the window's seconds up to this one: a clock set back does not count what it has not reached
-            long tried = jdbc.sql("""
-                    SELECT coalesce(sum(count), 0) FROM public_tracking_guess
-                    WHERE address_key = ? AND second > ? AND second <= ?""")
-                    .params(key, since, second).query(Long.class).single();
-            if (tried >= perMinute) {
-                return null;
-            }
-            jdbc.sql("""
-                    INSERT INTO public_tracking_guess (address_key, second, count) VALUES (?, ?, 1)
-                    ON CONFLICT (address_key, second) DO UPDATE SET count = public_tracking_guess.count + 1""")
-                    .params(key, second).update();
-            return new Taken(key, second);
-        });
+        AddressCounts.Counted counted = transaction.execute(tx -> counts.count(address, perMinute));
+        return counted == null ? null : new Taken(counted);
     }
 
     /** Gives back a guess that found its report: it was no guess. */
     public void giveBack(Taken taken) {
-        jdbc.sql("UPDATE public_tracking_guess SET count = count - 1 WHERE address_key = ? AND second = ? AND count > 0")
-                .params(taken.key(), taken.second()).update();
+        counts.uncount(taken.counted());
     }
 
     /** Deletes the counts that have left every address's window; answers how many rows went. */
     public int forgetOld() {
-        return jdbc.sql("DELETE FROM public_tracking_guess WHERE second <= ?")
-                .param(OffsetDateTime.ofInstant(clock.instant().minus(WINDOW), ZoneOffset.UTC)).update();
+        return counts.forgetOld();
     }
 
     public int perMinute() {
