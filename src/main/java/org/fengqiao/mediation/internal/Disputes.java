@@ -472,11 +472,15 @@ public class Disputes {
     public record Candidate(UUID staffId, String name, String unitName, String role, Circle circle, String gridRole) {
     }
 
+    /** How many of each circle the team form offers at most (a select of more is of no use to anyone). */
+    static final int PER_CIRCLE = 200;
+
     /**
      * The staff who read a case of this grid and unit path ({@link #READS_CASE}), who alone may sit on its team, for the
      * team form: those who serve the grid first (grid chief, coordinator, manager, members: the grid's people of a
      * mediation team), then the office's (its officers, mediators, village cadres), then the station's and the
-     * bureau's; at most 300. Those on the case's team already are offered too, in their place: seated when they read
+     * bureau's; at most {@link #PER_CIRCLE} of each circle, so that an office of many volunteers does not push its
+     * station's chief off the list. Those on the case's team already are offered too, in their place: seated when they read
      * it, they stay on it as it is formed again.
      */
     public List<Candidate> candidates(UUID caseId, UUID caseGridId, String caseUnitPath) {
@@ -489,16 +493,20 @@ public class Disputes {
                                      ARRAY['GRID_CHIEF', 'COORDINATOR', 'MANAGER', 'MEMBER', 'INFORMANT'], r.role)) AS place
                                  FROM grid_role r WHERE r.grid_id = :caseGrid AND """ + RosterDay.coversToday("r") + """
                                  GROUP BY r.staff_id)
-                SELECT s.id, s.name, su.name, s.role,
-                       CASE WHEN g.place IS NOT NULL THEN 'GRID' WHEN su.path LIKE o.path || '%' THEN 'OFFICE'
-                            ELSE 'ABOVE' END AS circle,
-                       (ARRAY['GRID_CHIEF', 'COORDINATOR', 'MANAGER', 'MEMBER', 'INFORMANT'])[g.place] AS grid_role
-                FROM staff s JOIN unit su ON su.id = s.unit_id CROSS JOIN office o
-                LEFT JOIN serving g ON g.staff_id = s.id
-                WHERE (""" + READS_CASE + """
-                       OR EXISTS (SELECT 1 FROM dispute_team t WHERE t.case_id = :case AND t.staff_id = s.id))
-                ORDER BY g.place IS NULL, g.place, su.path LIKE o.path || '%' DESC, su.depth DESC, s.name, s.id
-                LIMIT 300""")
+                , readers AS (
+                    SELECT s.id, s.name, su.name AS unit_name, s.role, g.place, su.depth,
+                           CASE WHEN g.place IS NOT NULL THEN 'GRID' WHEN su.path LIKE o.path || '%' THEN 'OFFICE'
+                                ELSE 'ABOVE' END AS circle
+                    FROM staff s JOIN unit su ON su.id = s.unit_id CROSS JOIN office o
+                    LEFT JOIN serving g ON g.staff_id = s.id
+                    WHERE (""" + READS_CASE + """
+                           OR EXISTS (SELECT 1 FROM dispute_team t WHERE t.case_id = :case AND t.staff_id = s.id))),
+                     ranked AS (SELECT r.*, row_number() OVER (PARTITION BY r.circle
+                                    ORDER BY r.place, r.depth DESC, r.name, r.id) AS n FROM readers r)
+                SELECT id, name, unit_name, role, circle,
+                       (ARRAY['GRID_CHIEF', 'COORDINATOR', 'MANAGER', 'MEMBER', 'INFORMANT'])[place] AS grid_role
+                FROM ranked WHERE n <= """ + PER_CIRCLE
+                + " ORDER BY array_position(ARRAY['GRID', 'OFFICE', 'ABOVE'], circle), place, depth DESC, name, id")
                 .param("casePath", caseUnitPath).param("caseGrid", caseGridId).param("roles", mediatingRoles())
                 .param("servers", servers()).param("case", caseId)
                 .query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
